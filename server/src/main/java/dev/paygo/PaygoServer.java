@@ -1,0 +1,148 @@
+package dev.paygo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paygo.account.AccountController;
+import dev.paygo.account.AccountService;
+import dev.paygo.auth.Authenticator;
+import dev.paygo.auth.OperatorService;
+import dev.paygo.auth.TokenController;
+import dev.paygo.auth.TokenService;
+import dev.paygo.auth.UserController;
+import dev.paygo.auth.UserService;
+import dev.paygo.db.Database;
+import dev.paygo.http.Guard;
+import dev.paygo.http.HealthController;
+import dev.paygo.http.HttpEdge;
+import dev.paygo.http.Json;
+import dev.paygo.http.JsonBody;
+import dev.paygo.http.RateLimiter;
+import dev.paygo.http.Responses;
+import dev.paygo.http.RouteTable;
+import dev.paygo.profile.ProfileController;
+import dev.paygo.profile.ProfileService;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * A paygo instance: database, services and (once {@link #start()}ed) the HTTP server. The CLI uses the
+ * services directly for operator commands. Close it to stop serving and release the database.
+ */
+public final class PaygoServer implements AutoCloseable {
+    private final ServerConfig config;
+    private final Database database;
+    private final ObjectMapper mapper = Json.create();
+    private final AccountService accounts;
+    private final TokenService tokens;
+    private final UserService users;
+    private final OperatorService operators;
+    private final ProfileService profiles;
+    private Javalin app;
+
+    private PaygoServer(ServerConfig config, Database database) {
+        this.config = config;
+        this.database = database;
+        this.accounts = new AccountService(database.jdbi(), config.clock());
+        this.tokens = new TokenService(database.jdbi(), config.clock(), mapper);
+        this.users = new UserService(database.jdbi(), config.clock());
+        this.operators = new OperatorService(database.jdbi(), config.clock(), config.operatorToken());
+        this.profiles = new ProfileService(database.jdbi(), config.clock(), mapper);
+    }
+
+    /** Opens the database and applies its migrations; does not listen yet. */
+    public static PaygoServer open(ServerConfig config) {
+        Database database = Database.open(config.databaseUrl(), config.poolSize());
+        try {
+            database.migrate();
+            return new PaygoServer(config, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Starts serving HTTP on the configured host and port. */
+    public PaygoServer start() {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
+
+        Responses responses = new Responses(mapper);
+        JsonBody body = new JsonBody(mapper, config.maxBodyBytes());
+        Guard guard = new Guard(new Authenticator(operators, tokens, users),
+                new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), config.clock()), accounts);
+
+        app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.http.prefer405over404 = true;
+            c.http.maxRequestSize = config.maxBodyBytes();
+            c.router.treatMultipleSlashesAsSingleSlash = true;
+            c.jetty.defaultHost = config.host();
+            c.jetty.defaultPort = config.port();
+            c.requestLogger.http((ctx, ms) -> HttpEdge.log(ctx, ms, metrics));
+        });
+        HttpEdge.install(app, responses);
+        Routes.register(new RouteTable(app, guard, Routes.BASE_PATH),
+                new HealthController(responses, database::isReachable, metrics),
+                new AccountController(accounts, body, responses),
+                new TokenController(tokens, operators, body, responses),
+                new UserController(users, body, responses),
+                new ProfileController(profiles, body, responses));
+        app.start();
+        return this;
+    }
+
+    /** The port the server listens on (useful with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The API's base URL on loopback, e.g. {@code http://127.0.0.1:8787/client/v4}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + Routes.BASE_PATH;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public OperatorService operators() {
+        return operators;
+    }
+
+    public ProfileService profiles() {
+        return profiles;
+    }
+
+    @Override
+    public void close() {
+        if (app != null) {
+            app.stop();
+        }
+        database.close();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.paygo;
+
+import static dev.paygo.auth.PermissionGroup.BILLING_READ;
+import static dev.paygo.auth.PermissionGroup.BILLING_WRITE;
+
+import dev.paygo.account.AccountController;
+import dev.paygo.auth.TokenController;
+import dev.paygo.auth.UserController;
+import dev.paygo.http.Access;
+import dev.paygo.http.HealthController;
+import dev.paygo.http.RouteTable;
+import dev.paygo.profile.ProfileController;
+import io.javalin.http.HandlerType;
+
+/** The whole HTTP surface of paygo, in one table. API routes live under {@code /client/v4}. */
+final class Routes {
+    static final String BASE_PATH = "/client/v4";
+
+    private Routes() {
+    }
+
+    static void register(RouteTable routes, HealthController health, AccountController accounts,
+                         TokenController tokens, UserController users, ProfileController profiles) {
+        routes
+            .root(HandlerType.GET, "/healthz", health::health)
+            .root(HandlerType.GET, "/readyz", health::ready)
+            .root(HandlerType.GET, "/metrics", health::metrics)
+
+            .post("/accounts", Access.operator(), accounts::create)
+            .get("/accounts", Access.operator(), accounts::list)
+            .get("/accounts/{account_id}", Access.account(BILLING_READ), accounts::get)
+
+            .get("/accounts/{account_id}/billing/profile", Access.account(BILLING_READ), profiles::get)
+            .put("/accounts/{account_id}/billing/profile", Access.account(BILLING_WRITE), profiles::put)
+            .patch("/accounts/{account_id}/billing/profile", Access.account(BILLING_WRITE), profiles::patch)
+
+            .get("/user/tokens/verify", Access.publicRoute(), tokens::verifyUserToken)
+            .get("/accounts/{account_id}/tokens/verify", Access.publicRoute(), tokens::verifyAccountToken)
+            .post("/accounts/{account_id}/tokens", Access.account(BILLING_WRITE), tokens::create)
+            .get("/accounts/{account_id}/tokens", Access.account(BILLING_WRITE), tokens::list)
+            .delete("/accounts/{account_id}/tokens/{token_id}", Access.account(BILLING_WRITE), tokens::revoke)
+
+            .post("/users", Access.operator(), users::create)
+            .post("/accounts/{account_id}/members", Access.operator(), users::addMember)
+            .get("/accounts/{account_id}/members", Access.operator(), users::listMembers)
+            .delete("/accounts/{account_id}/members/{user_id}", Access.operator(), users::removeMember);
+    }
+}

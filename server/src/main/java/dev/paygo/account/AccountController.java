@@ -1,0 +1,56 @@
+package dev.paygo.account;
+
+import dev.paygo.error.Problems;
+import dev.paygo.http.Envelope.Page;
+import dev.paygo.http.Guard;
+import dev.paygo.http.JsonBody;
+import dev.paygo.http.JsonFields;
+import dev.paygo.http.PageRequest;
+import dev.paygo.http.Responses;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Set;
+
+/** HTTP adapter of accounts: {@code POST /accounts}, {@code GET /accounts}, {@code GET /accounts/{id}}. */
+public final class AccountController {
+    private static final Set<String> CREATE_FIELDS = Set.of("name", "billing_currency", "billing_cycle_anchor");
+
+    private final AccountService accounts;
+    private final JsonBody body;
+    private final Responses responses;
+
+    public AccountController(AccountService accounts, JsonBody body, Responses responses) {
+        this.accounts = accounts;
+        this.body = body;
+        this.responses = responses;
+    }
+
+    public void create(Context ctx) {
+        JsonFields fields = JsonFields.root(body.parse(ctx), new Problems()).allowOnly(CREATE_FIELDS);
+        String name = fields.requiredString("name", 256).orElse("");
+        String currency = fields.string("billing_currency", 3).orElse("USD");
+        var anchor = fields.instant("billing_cycle_anchor");
+        fields.problems().throwIfAny();
+        Account account = accounts.create(new NewAccount(name, currency, anchor));
+        responses.created(ctx, view(account));
+    }
+
+    public void list(Context ctx) {
+        Page<Account> page = accounts.list(PageRequest.from(ctx, 20));
+        responses.page(ctx, new Page<>(page.items().stream().map(AccountController::view).toList(), page.info()));
+    }
+
+    public void get(Context ctx) {
+        responses.ok(ctx, view(Guard.account(ctx)));
+    }
+
+    static AccountView view(Account account) {
+        return new AccountView(account.id(), account.name(), account.billingCurrency(), account.billingCycleAnchor(),
+                account.createdOn());
+    }
+
+    /** An account on the wire. */
+    record AccountView(String id, String name, String billingCurrency, Instant billingCycleAnchor,
+                       Instant createdOn) {
+    }
+}

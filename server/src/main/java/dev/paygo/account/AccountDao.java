@@ -1,0 +1,34 @@
+package dev.paygo.account;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL of accounts and subscriptions; the statements live in {@code AccountDao/*.sql}. */
+@UseClasspathSqlLocator
+@RegisterConstructorMapper(AccountRow.class)
+@RegisterConstructorMapper(SubscriptionRow.class)
+public interface AccountDao {
+    @SqlUpdate
+    void insert(@BindMethods AccountRow row);
+
+    @SqlUpdate
+    void insertSubscription(@BindMethods SubscriptionRow row);
+
+    @SqlQuery
+    Optional<AccountRow> findById(@Bind("id") String id);
+
+    @SqlQuery
+    List<AccountRow> listPage(@Bind("limit") int limit, @Bind("offset") long offset);
+
+    @SqlQuery
+    long count();
+
+    @SqlQuery
+    List<SubscriptionRow> listSubscriptions(@Bind("accountId") String accountId);
+}

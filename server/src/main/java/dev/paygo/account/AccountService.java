@@ -1,0 +1,98 @@
+package dev.paygo.account;
+
+import dev.paygo.error.Problems;
+import dev.paygo.http.Envelope.Page;
+import dev.paygo.http.PageRequest;
+import dev.paygo.id.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+
+/** Opens and reads accounts. Thread-safe. */
+public final class AccountService {
+    public static final String PAYGO_PLAN = "paygo";
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public AccountService(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens an account with its PayGo subscription, atomically. The name is trimmed and must hold 1 to 256
+     * characters; the currency must be an ISO 4217 code; the anchor defaults to now (whole seconds).
+     */
+    public Account create(NewAccount request) {
+        return open(Ids.hex32(), request);
+    }
+
+    /** Opens an account under a fixed id (the demo's) unless it exists already; returns the stored account. */
+    public Account createIfAbsent(String id, NewAccount request) {
+        return find(id).orElseGet(() -> open(id, request));
+    }
+
+    private Account open(String id, NewAccount request) {
+        Problems problems = new Problems();
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty() || name.length() > 256) {
+            problems.add("/name", "must hold 1 to 256 characters");
+        }
+        String currency = request.billingCurrency();
+        if (!isCurrency(currency)) {
+            problems.add("/billing_currency", "must be an ISO 4217 currency code such as USD");
+        }
+        problems.throwIfAny();
+
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant anchor = request.billingCycleAnchor().orElse(now.truncatedTo(ChronoUnit.SECONDS));
+        Account account = new Account(id, name, currency, anchor, now);
+        Subscription subscription = new Subscription(Ids.ulid(now), id, PAYGO_PLAN, now, anchor, Optional.empty());
+        jdbi.useTransaction(h -> {
+            AccountDao dao = h.attach(AccountDao.class);
+            dao.insert(AccountRow.of(account));
+            dao.insertSubscription(SubscriptionRow.of(subscription));
+        });
+        return account;
+    }
+
+    public Optional<Account> find(String id) {
+        if (!Ids.isHex32(id)) {
+            return Optional.empty();
+        }
+        return jdbi.withExtension(AccountDao.class, dao -> dao.findById(id)).map(AccountRow::toAccount);
+    }
+
+    /** One page of accounts, oldest first. */
+    public Page<Account> list(PageRequest page) {
+        return jdbi.withExtension(AccountDao.class, dao -> {
+            List<Account> items = dao.listPage(page.perPage(), page.offset()).stream()
+                    .map(AccountRow::toAccount).toList();
+            return Page.of(items, page, dao.count());
+        });
+    }
+
+    public List<Subscription> subscriptions(String accountId) {
+        return jdbi.withExtension(AccountDao.class, dao -> dao.listSubscriptions(accountId)).stream()
+                .map(SubscriptionRow::toSubscription).toList();
+    }
+
+    static boolean isCurrency(String code) {
+        if (code == null || !CURRENCY.matcher(code).matches()) {
+            return false;
+        }
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.paygo.auth;
+
+import dev.paygo.error.ErrorCode;
+import dev.paygo.error.PaygoException;
+import dev.paygo.error.Problems;
+import dev.paygo.http.Envelope.Page;
+import dev.paygo.http.Guard;
+import dev.paygo.http.JsonBody;
+import dev.paygo.http.JsonFields;
+import dev.paygo.http.PageRequest;
+import dev.paygo.http.Responses;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * HTTP adapter of account API tokens ({@code /accounts/{id}/tokens}) and of token verification
+ * ({@code /user/tokens/verify}, {@code /accounts/{id}/tokens/verify}), in Cloudflare's token shape.
+ */
+public final class TokenController {
+    private static final Set<String> TOKEN_FIELDS = Set.of("name", "policies", "not_before", "expires_on");
+    private static final Set<String> POLICY_FIELDS = Set.of("id", "effect", "permission_groups", "resources");
+    private static final Set<String> GROUP_FIELDS = Set.of("id", "name", "meta");
+
+    private final TokenService tokens;
+    private final OperatorService operators;
+    private final JsonBody body;
+    private final Responses responses;
+
+    public TokenController(TokenService tokens, OperatorService operators, JsonBody body, Responses responses) {
+        this.tokens = tokens;
+        this.operators = operators;
+        this.body = body;
+        this.responses = responses;
+    }
+
+    public void create(Context ctx) {
+        JsonFields fields = JsonFields.root(body.parse(ctx), new Problems()).allowOnly(TOKEN_FIELDS);
+        String name = fields.requiredString("name", 120).orElse("");
+        List<NewToken.NewPolicy> policies = new ArrayList<>();
+        for (JsonFields policy : fields.objects("policies", 1, 50)) {
+            policies.add(policy(policy.allowOnly(POLICY_FIELDS)));
+        }
+        Optional<Instant> notBefore = fields.instant("not_before");
+        Optional<Instant> expiresOn = fields.instant("expires_on");
+        fields.problems().throwIfAny();
+        CreatedToken created = tokens.create(Guard.account(ctx).id(),
+                new NewToken(name, policies, notBefore, expiresOn), Guard.principal(ctx));
+        TokenView view = view(created.token(), tokens.now());
+        responses.created(ctx, view.withValue(created.value()));
+    }
+
+    public void list(Context ctx) {
+        Page<ApiToken> page = tokens.list(Guard.account(ctx).id(), PageRequest.from(ctx, 20));
+        Instant now = tokens.now();
+        responses.page(ctx, new Page<>(page.items().stream().map(t -> view(t, now)).toList(), page.info()));
+    }
+
+    public void revoke(Context ctx) {
+        String tokenId = ctx.pathParam("token_id");
+        tokens.revoke(Guard.account(ctx).id(), tokenId, ctx.path());
+        responses.ok(ctx, Map.of("id", tokenId));
+    }
+
+    /** {@code GET /user/tokens/verify}: any active token, or the operator credential. */
+    public void verifyUserToken(Context ctx) {
+        verify(ctx, Optional.empty());
+    }
+
+    /** {@code GET /accounts/{id}/tokens/verify}: an active token of that account. */
+    public void verifyAccountToken(Context ctx) {
+        verify(ctx, Optional.of(ctx.pathParam("account_id")));
+    }
+
+    private void verify(Context ctx, Optional<String> accountId) {
+        String authorization = ctx.header("Authorization");
+        if (authorization == null) {
+            throw new PaygoException(ErrorCode.MISSING_CREDENTIALS);
+        }
+        String value = Authenticator.bearerValue(authorization);
+        if (accountId.isEmpty()) {
+            Optional<Principal.Operator> operator = operators.authenticate(value);
+            if (operator.isPresent()) {
+                responses.ok(ctx, new Verified(operator.get().credentialId(), "active", null, null));
+                return;
+            }
+        }
+        ApiToken token = tokens.authenticate(value)
+                .filter(t -> accountId.map(t.accountId()::equals).orElse(true))
+                .orElseThrow(() -> new PaygoException(ErrorCode.INVALID_API_TOKEN));
+        responses.ok(ctx, new Verified(token.id(), "active", token.expiresOn().orElse(null),
+                token.notBefore().orElse(null)));
+    }
+
+    private static NewToken.NewPolicy policy(JsonFields policy) {
+        String effect = policy.requiredString("effect", 8).orElse("allow");
+        List<String> groups = new ArrayList<>();
+        for (JsonFields group : policy.objects("permission_groups", 1, 20)) {
+            group.allowOnly(GROUP_FIELDS).requiredString("id", 32).ifPresent(groups::add);
+        }
+        Map<String, String> resources = new LinkedHashMap<>();
+        Optional<JsonFields> resourceObject = policy.object("resources");
+        if (resourceObject.isEmpty()) {
+            policy.problems().add(policy.pointer("resources"), "is required");
+        }
+        resourceObject.ifPresent(r -> r.fieldNames().forEach(key ->
+                r.string(key, 8).ifPresent(v -> resources.put(key, v))));
+        return new NewToken.NewPolicy(effect, groups, resources);
+    }
+
+    static TokenView view(ApiToken token, Instant now) {
+        List<PolicyView> policies = token.policies().stream().map(p -> new PolicyView(p.id(), p.effect().wire(),
+                p.permissionGroups().stream().sorted()
+                        .map(g -> new GroupView(g.id(), g.displayName())).toList(),
+                p.accountIds().stream().sorted().collect(LinkedHashMap::new,
+                        (m, a) -> m.put(Policy.ACCOUNT_RESOURCE_PREFIX + a, "*"), Map::putAll))).toList();
+        return new TokenView(token.id(), token.name(), token.status(now), token.issuedOn(), token.modifiedOn(),
+                token.notBefore().orElse(null), token.expiresOn().orElse(null), policies, null);
+    }
+
+    /** A token on the wire; {@code value} only in the answer to its creation. */
+    record TokenView(String id, String name, String status, Instant issuedOn, Instant modifiedOn, Instant notBefore,
+                     Instant expiresOn, List<PolicyView> policies, String value) {
+        TokenView withValue(String secret) {
+            return new TokenView(id, name, status, issuedOn, modifiedOn, notBefore, expiresOn, policies, secret);
+        }
+    }
+
+    /** A policy on the wire. */
+    record PolicyView(String id, String effect, List<GroupView> permissionGroups, Map<String, String> resources) {
+    }
+
+    /** A permission group on the wire. */
+    record GroupView(String id, String name) {
+    }
+
+    /** The result of a token verification. */
+    record Verified(String id, String status, Instant expiresOn, Instant notBefore) {
+    }
+}

@@ -1,0 +1,6 @@
+package dev.paygo.auth;
+
+/** One row of {@code api_tokens}. */
+public record TokenRow(String id, String accountId, String name, String valueHash, String policiesJson,
+                       long issuedAtMs, long modifiedAtMs, Long notBeforeMs, Long expiresAtMs, Long revokedAtMs) {
+}

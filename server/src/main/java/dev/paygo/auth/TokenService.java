@@ -1,0 +1,195 @@
+package dev.paygo.auth;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paygo.error.PaygoException;
+import dev.paygo.error.Problems;
+import dev.paygo.http.Envelope.Page;
+import dev.paygo.http.PageRequest;
+import dev.paygo.id.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Account API tokens: creation in Cloudflare's shape, listing, revocation, and authentication of a
+ * presented value. Values are 40 URL-safe characters (240 random bits), stored only as SHA-256. Thread-safe.
+ */
+public final class TokenService {
+    static final int VALUE_LENGTH = 40;
+    private static final TypeReference<List<StoredPolicy>> STORED = new TypeReference<>() {
+    };
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+
+    public TokenService(Jdbi jdbi, Clock clock, ObjectMapper mapper) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Creates a token for {@code accountId}. Its resources may only name that account; a creator who is
+     * not the operator may only grant permission groups it holds itself on the account.
+     */
+    public CreatedToken create(String accountId, NewToken request, Principal creator) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<Policy> policies = validate(accountId, request, creator, now);
+        String value = Ids.secret(VALUE_LENGTH);
+        ApiToken token = new ApiToken(Ids.hex32(), accountId, request.name().strip(), policies, now, now,
+                request.notBefore(), request.expiresOn());
+        TokenRow row = new TokenRow(token.id(), accountId, token.name(), Secrets.hash(value), write(policies),
+                now.toEpochMilli(), now.toEpochMilli(), millis(token.notBefore()), millis(token.expiresOn()), null);
+        jdbi.useExtension(TokenDao.class, dao -> dao.insert(row));
+        return new CreatedToken(token, value);
+    }
+
+    /** The unrevoked tokens of an account, oldest first. */
+    public Page<ApiToken> list(String accountId, PageRequest page) {
+        return jdbi.withExtension(TokenDao.class, dao -> {
+            List<ApiToken> items = dao.listUnrevoked(accountId, page.perPage(), page.offset()).stream()
+                    .map(this::toToken).toList();
+            return Page.of(items, page, dao.countUnrevoked(accountId));
+        });
+    }
+
+    /** Revokes a token of the account; 404 when the account has no such unrevoked token. */
+    public void revoke(String accountId, String tokenId, String path) {
+        int changed = jdbi.withExtension(TokenDao.class,
+                dao -> dao.revoke(accountId, tokenId, clock.instant().toEpochMilli()));
+        if (changed == 0) {
+            throw PaygoException.notFound(path);
+        }
+    }
+
+    /** The token a presented value belongs to, when it is unrevoked (it may still be expired). */
+    public Optional<ApiToken> findByValue(String value) {
+        String hash = Secrets.hash(value);
+        return jdbi.withExtension(TokenDao.class, dao -> dao.findUnrevokedByHash(hash))
+                .filter(row -> Secrets.sameHash(row.valueHash(), hash))
+                .map(this::toToken);
+    }
+
+    /** The token a presented value belongs to, when it is usable now (unrevoked, started, not expired). */
+    public Optional<ApiToken> authenticate(String value) {
+        Instant now = clock.instant();
+        return findByValue(value).filter(t -> t.status(now).equals("active"));
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    private List<Policy> validate(String accountId, NewToken request, Principal creator, Instant now) {
+        Problems problems = new Problems();
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty() || name.length() > 120) {
+            problems.add("/name", "must hold 1 to 120 characters");
+        }
+        if (request.policies().isEmpty() || request.policies().size() > 50) {
+            problems.add("/policies", "must hold 1 to 50 policies");
+        }
+        List<Policy> policies = new ArrayList<>();
+        for (int i = 0; i < request.policies().size(); i++) {
+            policies.add(policy(accountId, request.policies().get(i), "/policies/" + i, creator, problems));
+        }
+        request.expiresOn().filter(e -> !e.isAfter(now))
+                .ifPresent(e -> problems.add("/expires_on", "must be in the future"));
+        if (request.notBefore().isPresent() && request.expiresOn().isPresent()
+                && !request.notBefore().get().isBefore(request.expiresOn().get())) {
+            problems.add("/not_before", "must be before expires_on");
+        }
+        problems.throwIfAny();
+        return policies;
+    }
+
+    private Policy policy(String accountId, NewToken.NewPolicy requested, String pointer, Principal creator,
+                          Problems problems) {
+        Policy.Effect effect = Policy.Effect.ALLOW;
+        if ("deny".equals(requested.effect())) {
+            effect = Policy.Effect.DENY;
+        } else if (!"allow".equals(requested.effect())) {
+            problems.add(pointer + "/effect", "must be allow or deny");
+        }
+        Set<PermissionGroup> groups = new LinkedHashSet<>();
+        List<String> ids = requested.permissionGroupIds();
+        if (ids.isEmpty()) {
+            problems.add(pointer + "/permission_groups", "must name at least one permission group");
+        }
+        for (int j = 0; j < ids.size(); j++) {
+            Optional<PermissionGroup> group = PermissionGroup.byId(ids.get(j));
+            if (group.isEmpty()) {
+                problems.add(pointer + "/permission_groups/" + j + "/id",
+                        "is not a known permission group (Billing Read " + PermissionGroup.BILLING_READ.id()
+                                + ", Billing Write " + PermissionGroup.BILLING_WRITE.id() + ", Usage Write "
+                                + PermissionGroup.USAGE_WRITE.id() + ")");
+            } else if (effect == Policy.Effect.ALLOW && !creator.may(accountId, group.get())) {
+                problems.add(pointer + "/permission_groups/" + j + "/id",
+                        "grants " + group.get().displayName() + ", which the caller does not hold itself");
+            } else {
+                groups.add(group.get());
+            }
+        }
+        String ownResource = Policy.ACCOUNT_RESOURCE_PREFIX + accountId;
+        if (requested.resources().isEmpty()) {
+            problems.add(pointer + "/resources", "must name the account, as {\"" + ownResource + "\": \"*\"}");
+        }
+        for (Map.Entry<String, String> resource : requested.resources().entrySet()) {
+            String at = pointer + "/resources/" + resource.getKey().replace("~", "~0").replace("/", "~1");
+            if (!resource.getKey().equals(ownResource)) {
+                problems.add(at, "must be " + ownResource + ": a token can only be scoped to its own account");
+            } else if (!"*".equals(resource.getValue())) {
+                problems.add(at, "must be \"*\"");
+            }
+        }
+        return new Policy(Ids.hex32(), effect, groups, Set.of(accountId));
+    }
+
+    private ApiToken toToken(TokenRow row) {
+        return new ApiToken(row.id(), row.accountId(), row.name(), read(row.policiesJson()),
+                Instant.ofEpochMilli(row.issuedAtMs()), Instant.ofEpochMilli(row.modifiedAtMs()),
+                Optional.ofNullable(row.notBeforeMs()).map(Instant::ofEpochMilli),
+                Optional.ofNullable(row.expiresAtMs()).map(Instant::ofEpochMilli));
+    }
+
+    private String write(List<Policy> policies) {
+        List<StoredPolicy> stored = policies.stream().map(p -> new StoredPolicy(p.id(), p.effect().wire(),
+                p.permissionGroups().stream().map(PermissionGroup::id).sorted().toList(),
+                p.accountIds().stream().sorted().toList())).toList();
+        try {
+            return mapper.writeValueAsString(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("policies are plain data", e);
+        }
+    }
+
+    private List<Policy> read(String json) {
+        try {
+            return mapper.readValue(json, STORED).stream().map(p -> new Policy(p.id(),
+                    Policy.Effect.valueOf(p.effect().toUpperCase(java.util.Locale.ROOT)),
+                    p.permissionGroups().stream().map(PermissionGroup::byId).flatMap(Optional::stream)
+                            .collect(java.util.stream.Collectors.toSet()),
+                    Set.copyOf(p.accounts()))).toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored policies are unreadable", e);
+        }
+    }
+
+    private static Long millis(Optional<Instant> instant) {
+        return instant.map(Instant::toEpochMilli).orElse(null);
+    }
+
+    /** A policy as stored in {@code api_tokens.policies_json}. */
+    record StoredPolicy(String id, String effect, List<String> permissionGroups, List<String> accounts) {
+    }
+}

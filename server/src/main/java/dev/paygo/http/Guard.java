@@ -1,0 +1,87 @@
+package dev.paygo.http;
+
+import dev.paygo.account.Account;
+import dev.paygo.account.AccountService;
+import dev.paygo.auth.Authenticator;
+import dev.paygo.auth.Principal;
+import dev.paygo.error.PaygoException;
+import dev.paygo.id.Ids;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/**
+ * Checks a request against its route's {@link Access} before the controller runs: authenticates, applies
+ * the rate limit, checks the permission, and loads the route's account. A caller without access to an
+ * account gets the same 403 whether the account exists or not; only the operator learns of a 404.
+ */
+public final class Guard {
+    private static final String PRINCIPAL = "paygo.principal";
+    private static final String ACCOUNT = "paygo.account";
+
+    private final Authenticator authenticator;
+    private final RateLimiter rateLimiter;
+    private final AccountService accounts;
+
+    public Guard(Authenticator authenticator, RateLimiter rateLimiter, AccountService accounts) {
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.accounts = accounts;
+    }
+
+    public void check(Context ctx, Access access) {
+        if (access.kind() == Access.Kind.PUBLIC) {
+            return;
+        }
+        Principal principal = authenticator.authenticate(ctx::header);
+        ctx.attribute(PRINCIPAL, principal);
+        if (!principal.isOperator()) {
+            rateLimiter.acquire(principal.rateKey());
+        }
+        switch (access.kind()) {
+            case OPERATOR -> {
+                if (!principal.isOperator()) {
+                    throw PaygoException.forbidden();
+                }
+                if (ctx.pathParamMap().containsKey("account_id")) {
+                    ctx.attribute(ACCOUNT, account(ctx, principal, access));
+                }
+            }
+            case ACCOUNT -> ctx.attribute(ACCOUNT, account(ctx, principal, access));
+            default -> {
+                // any valid credential will do
+            }
+        }
+    }
+
+    private Account account(Context ctx, Principal principal, Access access) {
+        String id = ctx.pathParam("account_id");
+        if (access.permission().isPresent() && !principal.may(id, access.permission().get())) {
+            throw PaygoException.forbidden();
+        }
+        Optional<Account> account = Ids.isHex32(id) ? accounts.find(id) : Optional.empty();
+        if (account.isEmpty()) {
+            // Only the operator can reach here for an account that does not exist: tokens and memberships
+            // only ever name existing accounts.
+            throw principal.isOperator() ? PaygoException.notFound(ctx.path()) : PaygoException.forbidden();
+        }
+        return account.get();
+    }
+
+    /** The authenticated caller of a guarded route. */
+    public static Principal principal(Context ctx) {
+        Principal principal = ctx.attribute(PRINCIPAL);
+        if (principal == null) {
+            throw new IllegalStateException("route is not guarded by an authenticated Access");
+        }
+        return principal;
+    }
+
+    /** The account of a route guarded by {@link Access#account}. */
+    public static Account account(Context ctx) {
+        Account account = ctx.attribute(ACCOUNT);
+        if (account == null) {
+            throw new IllegalStateException("route is not guarded by an account Access");
+        }
+        return account;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.paygo.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paygo.error.Problems;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the fields of one JSON object of a request body, recording every problem (with its JSON pointer)
+ * in a shared {@link Problems} instead of stopping at the first. A getter returns empty both when the
+ * field is absent and when it is invalid; call {@link Problems#throwIfAny()} once all fields are read.
+ */
+public final class JsonFields {
+    private final ObjectNode node;
+    private final String pointer;
+    private final Problems problems;
+
+    private JsonFields(ObjectNode node, String pointer, Problems problems) {
+        this.node = node;
+        this.pointer = pointer;
+        this.problems = problems;
+    }
+
+    /** The body's top-level object; a body that is not an object is one problem, and reads as empty. */
+    public static JsonFields root(JsonNode body, Problems problems) {
+        return object(body, "", problems);
+    }
+
+    private static JsonFields object(JsonNode value, String pointer, Problems problems) {
+        if (value instanceof ObjectNode objectNode) {
+            return new JsonFields(objectNode, pointer, problems);
+        }
+        problems.add(pointer, "must be a JSON object");
+        return new JsonFields(new ObjectNode(null), pointer, problems);
+    }
+
+    public Problems problems() {
+        return problems;
+    }
+
+    public String pointer(String name) {
+        return pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** Records a problem for every field whose name is not in {@code known}. */
+    public JsonFields allowOnly(Set<String> known) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                problems.add(pointer(name), "is not a known field");
+            }
+        }
+        return this;
+    }
+
+    public boolean has(String name) {
+        return node.has(name);
+    }
+
+    /** True when the field is present with an explicit JSON {@code null}. */
+    public boolean isNull(String name) {
+        return node.has(name) && node.get(name).isNull();
+    }
+
+    public Optional<String> string(String name, int maxLength) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            problems.add(pointer(name), "must be a string");
+            return Optional.empty();
+        }
+        String text = value.textValue();
+        if (text.length() > maxLength) {
+            problems.add(pointer(name), "must be at most " + maxLength + " characters");
+            return Optional.empty();
+        }
+        return Optional.of(text);
+    }
+
+    public Optional<String> string(String name, int maxLength, Pattern pattern, String expected) {
+        Optional<String> text = string(name, maxLength);
+        if (text.isPresent() && !pattern.matcher(text.get()).matches()) {
+            problems.add(pointer(name), "must be " + expected);
+            return Optional.empty();
+        }
+        return text;
+    }
+
+    public Optional<String> requiredString(String name, int maxLength) {
+        if (!node.has(name) || node.get(name).isNull()) {
+            problems.add(pointer(name), "is required");
+            return Optional.empty();
+        }
+        Optional<String> text = string(name, maxLength);
+        if (text.isPresent() && text.get().isBlank()) {
+            problems.add(pointer(name), "must not be blank");
+            return Optional.empty();
+        }
+        return text;
+    }
+
+    public Optional<Boolean> bool(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            problems.add(pointer(name), "must be true or false");
+            return Optional.empty();
+        }
+        return Optional.of(value.booleanValue());
+    }
+
+    public Optional<Integer> integer(String name, int min, int max) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()
+                || value.intValue() < min || value.intValue() > max) {
+            problems.add(pointer(name), "must be a whole number from " + min + " to " + max);
+            return Optional.empty();
+        }
+        return Optional.of(value.intValue());
+    }
+
+    /** An RFC 3339 instant such as {@code 2025-01-15T00:00:00Z}. */
+    public Optional<Instant> instant(String name) {
+        Optional<String> text = string(name, 64);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.OffsetDateTime.parse(text.get()).toInstant());
+        } catch (DateTimeParseException e) {
+            problems.add(pointer(name), "must be an RFC 3339 date-time such as 2025-01-15T00:00:00Z");
+            return Optional.empty();
+        }
+    }
+
+    /** The objects of an array field; a field that is not an array of objects is one problem. */
+    public List<JsonFields> objects(String name, int minItems, int maxItems) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            if (minItems > 0) {
+                problems.add(pointer(name), "is required");
+            }
+            return List.of();
+        }
+        if (!value.isArray()) {
+            problems.add(pointer(name), "must be an array");
+            return List.of();
+        }
+        if (value.size() < minItems || value.size() > maxItems) {
+            problems.add(pointer(name), "must have from " + minItems + " to " + maxItems + " items");
+            return List.of();
+        }
+        List<JsonFields> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            items.add(object(value.get(i), pointer(name) + "/" + i, problems));
+        }
+        return items;
+    }
+
+    /** A nested object field, or empty when absent. */
+    public Optional<JsonFields> object(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(object(value, pointer(name), problems));
+    }
+
+    /** The names of this object's fields, in document order. */
+    public List<String> fieldNames() {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    public JsonNode raw(String name) {
+        return node.get(name);
+    }
+}

@@ -1,0 +1,3 @@
+SELECT id, name, billing_currency, billing_cycle_anchor_ms, created_at_ms
+FROM accounts
+WHERE id = :id

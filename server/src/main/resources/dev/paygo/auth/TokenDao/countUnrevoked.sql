@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM api_tokens WHERE account_id = :accountId AND revoked_at_ms IS NULL

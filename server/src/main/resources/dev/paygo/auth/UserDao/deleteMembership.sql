@@ -1,0 +1,1 @@
+DELETE FROM account_members WHERE account_id = :accountId AND user_id = :userId

@@ -1,0 +1,5 @@
+SELECT m.account_id, u.id AS user_id, u.email, u.created_at_ms AS user_created_at_ms, m.permission_group_id
+FROM account_members m
+JOIN users u ON u.id = m.user_id
+WHERE m.account_id = :accountId
+ORDER BY u.email, m.permission_group_id
