@@ -27,11 +27,13 @@ public final class AccountController {
 
     public void create(Context ctx) {
         JsonFields fields = JsonFields.root(body.parse(ctx), new Problems()).allowOnly(CREATE_FIELDS);
-        String name = fields.requiredString("name", 256).orElse("");
-        String currency = fields.string("billing_currency", 3).orElse("USD");
-        var anchor = fields.instant("billing_cycle_anchor");
+        // Lengths and formats are the service's rules; the body limit bounds what is read here.
+        String name = fields.string("name", Integer.MAX_VALUE).orElse("");
+        String currency = fields.string("billing_currency", Integer.MAX_VALUE).orElse("USD");
+        NewAccount request = new NewAccount(name, currency, fields.instant("billing_cycle_anchor"));
+        AccountService.validate(request, fields.problems());
         fields.problems().throwIfAny();
-        Account account = accounts.create(new NewAccount(name, currency, anchor));
+        Account account = accounts.create(request);
         responses.created(ctx, view(account));
     }
 

@@ -39,17 +39,23 @@ public final class AccountService {
         return find(id).orElseGet(() -> open(id, request));
     }
 
-    private Account open(String id, NewAccount request) {
-        Problems problems = new Problems();
+    /** Records what is wrong with a request to open an account (name, currency) in {@code problems}. */
+    public static void validate(NewAccount request, Problems problems) {
         String name = request.name() == null ? "" : request.name().strip();
         if (name.isEmpty() || name.length() > 256) {
             problems.add("/name", "must hold 1 to 256 characters");
         }
-        String currency = request.billingCurrency();
-        if (!isCurrency(currency)) {
+        if (!isCurrency(request.billingCurrency())) {
             problems.add("/billing_currency", "must be an ISO 4217 currency code such as USD");
         }
+    }
+
+    private Account open(String id, NewAccount request) {
+        Problems problems = new Problems();
+        validate(request, problems);
         problems.throwIfAny();
+        String name = request.name().strip();
+        String currency = request.billingCurrency();
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant anchor = request.billingCycleAnchor().orElse(now.truncatedTo(ChronoUnit.SECONDS));
@@ -84,7 +90,7 @@ public final class AccountService {
                 .map(SubscriptionRow::toSubscription).toList();
     }
 
-    static boolean isCurrency(String code) {
+    public static boolean isCurrency(String code) {
         if (code == null || !CURRENCY.matcher(code).matches()) {
             return false;
         }

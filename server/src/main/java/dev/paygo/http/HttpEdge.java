@@ -6,6 +6,7 @@ import dev.paygo.error.PaygoException;
 import dev.paygo.id.Ids;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -60,8 +61,8 @@ public final class HttpEdge {
 
     /** Records the request's metrics and access-log line; call from Javalin's request logger. */
     public static void log(Context ctx, float ms, MeterRegistry metrics) {
-        String route = ctx.endpointHandlerPath();
-        String uri = route == null || route.isEmpty() || route.equals("*") ? "unmatched" : route;
+        // No endpoint matched (404/405) when the request never left the BEFORE stage.
+        String uri = ctx.handlerType() == HandlerType.BEFORE ? "unmatched" : ctx.endpointHandlerPath();
         Timer.builder("paygo.http.requests")
                 .description("HTTP requests by method, route and status")
                 .tag("method", ctx.method().name())

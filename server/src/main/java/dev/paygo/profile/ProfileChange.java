@@ -17,6 +17,10 @@ import java.util.Set;
 public record ProfileChange(Map<String, Object> set, Set<String> cleared, Optional<String> cardNumber,
                             boolean cardCleared, Optional<Integer> expiryMonth, Optional<Integer> expiryYear) {
 
+    static final String INVALID_CARD = "must be a valid card number (12 to 19 digits passing the Luhn check); "
+            + "a masked number is accepted only when it is the card on file";
+    private static final java.util.regex.Pattern MASKED = java.util.regex.Pattern.compile("XXXX-XXXX-XXXX-[0-9]{4}");
+
     /** Reads a profile body; problems go to {@code body.problems()}. */
     public static ProfileChange read(JsonFields body) {
         Problems problems = body.problems();
@@ -34,7 +38,12 @@ public record ProfileChange(Map<String, Object> set, Set<String> cleared, Option
                 problems.add(body.pointer(name), "is not a known field of a billing profile");
             }
         }
-        Optional<String> cardNumber = body.string(ProfileFields.CARD_NUMBER, 32);
+        Optional<String> cardNumber = body.string(ProfileFields.CARD_NUMBER, 32).map(String::strip);
+        if (cardNumber.isPresent() && !MASKED.matcher(cardNumber.get()).matches()
+                && CardNumber.parse(cardNumber.get()).isEmpty()) {
+            problems.add(body.pointer(ProfileFields.CARD_NUMBER), INVALID_CARD);
+            cardNumber = Optional.empty();
+        }
         Optional<Integer> month = body.integer(ProfileFields.CARD_EXPIRY_MONTH, 1, 12);
         Optional<Integer> year = body.integer(ProfileFields.CARD_EXPIRY_YEAR, 2000, 2199);
         return new ProfileChange(set, cleared, cardNumber, body.isNull(ProfileFields.CARD_NUMBER), month, year);

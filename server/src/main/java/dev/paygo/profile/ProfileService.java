@@ -100,8 +100,7 @@ public final class ProfileService {
                 number = CardNumber.parse(sent);
                 keep = false;
                 if (number.isEmpty()) {
-                    problems.add("/card_number", "must be a valid card number (12 to 19 digits passing the Luhn "
-                            + "check); a masked number is accepted only when it is the card on file");
+                    problems.add("/card_number", ProfileChange.INVALID_CARD);
                     return Optional.empty();
                 }
             }
