@@ -1,0 +1,88 @@
+package dev.paygo.cli;
+
+import dev.paygo.PaygoServer;
+import dev.paygo.db.Database;
+import dev.paygo.demo.DemoData;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code paygo serve}: runs the HTTP API until the process is stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the API (Ctrl-C stops it).")
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Option(names = "--port", defaultValue = "${env:PAYGO_PORT:-8787}",
+            description = "port to listen on (env PAYGO_PORT; default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--host", defaultValue = "${env:PAYGO_HOST:-0.0.0.0}",
+            description = "address to listen on (env PAYGO_HOST; default ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--max-body-bytes", defaultValue = "${env:PAYGO_MAX_BODY_BYTES:-10485760}",
+            description = "largest request body accepted (env PAYGO_MAX_BODY_BYTES; default ${DEFAULT-VALUE})")
+    long maxBodyBytes;
+
+    @Option(names = "--rate-limit", defaultValue = "${env:PAYGO_RATE_LIMIT:-100}",
+            description = "requests per second per credential, bursts of twice that; 0 turns it off "
+                    + "(env PAYGO_RATE_LIMIT; default ${DEFAULT-VALUE})")
+    double rateLimit;
+
+    @Option(names = "--demo", description = "create the demo account, profile and token (idempotent)")
+    boolean demo;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Optional<String> operatorToken = Optional.ofNullable(System.getenv("PAYGO_OPERATOR_TOKEN"))
+                .filter(t -> !t.isBlank());
+        PaygoServer paygo = PaygoServer.open(database.config().withHost(host).withPort(port)
+                .withMaxBodyBytes(maxBodyBytes).withRateLimit(rateLimit).withOperatorToken(operatorToken));
+        Optional<DemoData.Demo> seeded = demo
+                ? Optional.of(DemoData.seed(paygo, dataFolder().resolve("demo-token"))) : Optional.empty();
+        paygo.start();
+
+        String base = "http://localhost:" + paygo.port() + "/client/v4";
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("paygo is serving " + base + " (database " + database.url() + ")");
+        seeded.ifPresent(d -> {
+            out.println();
+            out.println("Demo account: " + d.account().id() + " (" + d.account().name() + ")");
+            out.println("Demo token (Billing Read): " + d.token());
+            out.println();
+            out.println("Try:");
+            out.println("  curl -s " + base + "/accounts/" + d.account().id() + "/billing/profile \\");
+            out.println("    -H \"Authorization: Bearer " + d.token() + "\"");
+        });
+        if (operatorToken.isEmpty()) {
+            out.println();
+            out.println("No PAYGO_OPERATOR_TOKEN is set: create an operator token with "
+                    + "'./paygo operator-token create' to manage accounts over HTTP.");
+        }
+        out.flush();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            paygo.close();
+            stopped.countDown();
+        }, "paygo-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private Path dataFolder() {
+        return Database.sqliteFile(database.url()).map(f -> f.toAbsolutePath().getParent())
+                .orElse(Path.of("data"));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.paygo.demo;
+
+import dev.paygo.PaygoServer;
+import dev.paygo.account.Account;
+import dev.paygo.account.NewAccount;
+import dev.paygo.auth.NewToken;
+import dev.paygo.auth.PermissionGroup;
+import dev.paygo.profile.ProfileChange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The demo data of {@code paygo serve --demo}: one account with a full billing profile and a Billing Read
+ * token. Idempotent across restarts: the account has a fixed id, the profile is filled only while empty,
+ * and the token's value is kept in a file beside the database (mode 600) so the printed curl keeps working.
+ */
+public final class DemoData {
+    /** The demo account's id: the example account id of Cloudflare's API documentation. */
+    public static final String ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353";
+
+    private DemoData() {
+    }
+
+    /** What the demo prints: the account and a token that reads it. */
+    public record Demo(Account account, String token) {
+    }
+
+    public static Demo seed(PaygoServer paygo, Path tokenFile) {
+        Account account = paygo.accounts().createIfAbsent(ACCOUNT_ID, new NewAccount("Demo Corp", "USD",
+                Optional.of(Instant.parse("2025-01-15T00:00:00Z"))));
+        if (paygo.profiles().get(account).fields().isEmpty()) {
+            paygo.profiles().replace(account, profile());
+        }
+        return new Demo(account, token(paygo, account, tokenFile));
+    }
+
+    private static String token(PaygoServer paygo, Account account, Path tokenFile) {
+        Optional<String> saved = read(tokenFile);
+        if (saved.isPresent() && paygo.tokens().authenticate(saved.get())
+                .filter(t -> t.accountId().equals(account.id())).isPresent()) {
+            return saved.get();
+        }
+        String value = paygo.tokens().create(account.id(),
+                NewToken.allowing("demo (Billing Read)", account.id(), List.of(PermissionGroup.BILLING_READ)),
+                new dev.paygo.auth.Principal.Operator("demo")).value();
+        write(tokenFile, value);
+        return value;
+    }
+
+    private static ProfileChange profile() {
+        Map<String, Object> fields = Map.ofEntries(
+                Map.entry("account_type", "business"),
+                Map.entry("first_name", "Ada"), Map.entry("last_name", "Lovelace"),
+                Map.entry("company", "Demo Corp"),
+                Map.entry("address", "101 Townsend St"), Map.entry("city", "San Francisco"),
+                Map.entry("state", "CA"), Map.entry("zipcode", "94107"), Map.entry("country", "US"),
+                Map.entry("telephone", "+1 415 555 0100"), Map.entry("primary_email", "billing@demo.example"),
+                Map.entry("payment_first_name", "Ada"), Map.entry("payment_last_name", "Lovelace"),
+                Map.entry("payment_address", "101 Townsend St"), Map.entry("payment_city", "San Francisco"),
+                Map.entry("payment_state", "CA"), Map.entry("payment_zipcode", "94107"),
+                Map.entry("payment_country", "US"), Map.entry("payment_email", "ap@demo.example"),
+                Map.entry("payment_gateway", "stripe"), Map.entry("vat", "US123456789"),
+                Map.entry("tax_id_type", "us_ein"), Map.entry("is_partner", false), Map.entry("use_legacy", false));
+        return new ProfileChange(fields, Set.of(), Optional.of("4242 4242 4242 4242"), false, Optional.of(12),
+                Optional.of(2030));
+    }
+
+    private static Optional<String> read(Path file) {
+        try {
+            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip())
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void write(Path file, String value) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.writeString(file, value + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: the folder's permissions protect it
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the demo token to " + file, e);
+        }
+    }
+}
