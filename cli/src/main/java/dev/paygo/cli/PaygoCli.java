@@ -18,7 +18,7 @@ public final class PaygoCli {
 
     /** The command line with paygo's error handling: domain errors print their messages, not a stack trace. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new PaygoCli());
+        CommandLine cli = new CommandLine(new PaygoCli()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof PaygoException paygo) {
                 for (ApiError error : paygo.errors()) {

@@ -1,0 +1,86 @@
+package dev.paygo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paygo.PaygoServer;
+import dev.paygo.ServerConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The operator commands, run as a user runs them, against a real SQLite file. */
+class PaygoCliTest {
+    @TempDir
+    Path folder;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = PaygoCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private String database() {
+        return "jdbc:sqlite:" + folder.resolve("cli.db");
+    }
+
+    @Test
+    void migrateAccountCreateAndTokenCreateWorkTogether() {
+        Run migrate = run("migrate", "--database", database());
+        assertThat(migrate.exitCode()).isZero();
+        assertThat(migrate.out()).contains("migration(s) applied");
+
+        Run account = run("account", "create", "--database", database(), "--name", "CLI Corp",
+                "--currency", "EUR", "--anchor", "2025-01-31T00:00:00Z");
+        assertThat(account.exitCode()).as(account.err()).isZero();
+        String accountId = account.out().split("\t")[0];
+        assertThat(accountId).matches("[0-9a-f]{32}");
+        assertThat(account.out()).contains("EUR").contains("2025-01-31T00:00:00Z");
+
+        Run token = run("token", "create", "--database", database(), "--account", accountId,
+                "--permission", "billing_read,billing_write");
+        assertThat(token.exitCode()).as(token.err()).isZero();
+        String value = token.out().strip();
+        assertThat(value).matches("[A-Za-z0-9_-]{40}");
+
+        try (PaygoServer paygo = PaygoServer.open(ServerConfig.defaults().withDatabaseUrl(database()))) {
+            var stored = paygo.tokens().authenticate(value).orElseThrow();
+            assertThat(stored.accountId()).isEqualTo(accountId);
+            assertThat(stored.allows(accountId, dev.paygo.auth.PermissionGroup.BILLING_WRITE)).isTrue();
+            assertThat(stored.allows(accountId, dev.paygo.auth.PermissionGroup.USAGE_WRITE)).isFalse();
+        }
+    }
+
+    @Test
+    void operatorTokenCreatedByTheCliAuthenticatesAsOperator() {
+        Run created = run("operator-token", "create", "--database", database());
+        assertThat(created.exitCode()).isZero();
+        try (PaygoServer paygo = PaygoServer.open(ServerConfig.defaults().withDatabaseUrl(database())
+                .withOperatorToken(Optional.empty()))) {
+            assertThat(paygo.operators().authenticate(created.out().strip())).isPresent();
+            assertThat(paygo.operators().authenticate("x".repeat(40))).isEmpty();
+        }
+    }
+
+    @Test
+    void badInputIsReportedWithoutAStackTrace() {
+        Run account = run("account", "create", "--database", database(), "--name", "X", "--currency", "usd");
+        assertThat(account.exitCode()).isEqualTo(2);
+        assertThat(account.err()).contains("billing_currency").doesNotContain("Exception");
+
+        Run token = run("token", "create", "--database", database(), "--account", "0".repeat(32),
+                "--permission", "billing_read");
+        assertThat(token.exitCode()).isEqualTo(2);
+        assertThat(token.err()).contains("no account");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.paygo.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one method of Cloudflare's official TypeScript SDK (installed from npm into {@code e2e/node}) with
+ * node against a live paygo, and returns what the SDK returned or threw.
+ */
+final class CloudflareSdk {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final String baseUrl;
+    private final Map<String, String> auth;
+
+    private CloudflareSdk(String baseUrl, Map<String, String> auth) {
+        this.baseUrl = baseUrl;
+        this.auth = auth;
+    }
+
+    static CloudflareSdk withToken(String baseUrl, String token) {
+        return new CloudflareSdk(baseUrl, Map.of("apiToken", token));
+    }
+
+    static CloudflareSdk withGlobalKey(String baseUrl, String email, String key) {
+        return new CloudflareSdk(baseUrl, Map.of("apiEmail", email, "apiKey", key));
+    }
+
+    static CloudflareSdk withoutCredentials(String baseUrl) {
+        return new CloudflareSdk(baseUrl, Map.of());
+    }
+
+    /** The outcome of one SDK call. */
+    record Outcome(boolean ok, JsonNode result, JsonNode error) {
+        String errorName() {
+            return error.path("name").asText();
+        }
+
+        int status() {
+            return error.path("status").asInt();
+        }
+
+        int errorCode() {
+            return error.path("errors").path(0).path("code").asInt();
+        }
+    }
+
+    Outcome call(String method, Object... args) {
+        return run(method, false, args);
+    }
+
+    /** Calls a paginated list method and collects every item across pages. */
+    Outcome list(String method, Object... args) {
+        return run(method, true, args);
+    }
+
+    private Outcome run(String method, boolean iterate, Object... args) {
+        ObjectNode request = MAPPER.createObjectNode();
+        request.put("baseURL", baseUrl);
+        request.set("auth", MAPPER.valueToTree(auth));
+        request.put("method", method);
+        request.set("args", MAPPER.valueToTree(List.of(args)));
+        request.put("iterate", iterate);
+        Path nodeDir = Path.of(System.getProperty("paygo.node.dir", "node")).toAbsolutePath();
+        try {
+            Process process = new ProcessBuilder("node", "sdk-call.mjs", request.toString())
+                    .directory(nodeDir.toFile()).redirectErrorStream(false).start();
+            byte[] out = process.getInputStream().readAllBytes();
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("node failed: " + err);
+            }
+            JsonNode outcome = MAPPER.readTree(out);
+            return new Outcome(outcome.get("ok").asBoolean(), outcome.get("result"), outcome.get("error"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run node in " + nodeDir + " (is npm ci done?)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

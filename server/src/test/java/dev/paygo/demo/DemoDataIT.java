@@ -1,0 +1,52 @@
+package dev.paygo.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paygo.testing.Http.Reply;
+import dev.paygo.testing.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoDataIT {
+    @TempDir
+    Path folder;
+
+    @Test
+    void seedingTwiceKeepsOneAccountOneProfileAndTheSameToken() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            Path tokenFile = folder.resolve("demo-token");
+            DemoData.Demo first = DemoData.seed(server.server(), tokenFile);
+            String editedOn = server.asOperator("GET", "/accounts/" + DemoData.ACCOUNT_ID + "/billing/profile")
+                    .send().result().get("edited_on").asText();
+            DemoData.Demo second = DemoData.seed(server.server(), tokenFile);
+
+            assertThat(second.account()).isEqualTo(first.account());
+            assertThat(second.token()).isEqualTo(first.token());
+            assertThat(Files.readString(tokenFile).strip()).isEqualTo(first.token());
+            assertThat(server.asOperator("GET", "/accounts").send().json().at("/result_info/total_count").asInt())
+                    .isEqualTo(1);
+
+            Reply profile = server.http().call("GET", "/accounts/" + DemoData.ACCOUNT_ID + "/billing/profile")
+                    .bearer(second.token()).send();
+            assertThat(profile.status()).isEqualTo(200);
+            assertThat(profile.result().get("company").asText()).isEqualTo("Demo Corp");
+            assertThat(profile.result().get("card_number").asText()).isEqualTo("XXXX-XXXX-XXXX-4242");
+            assertThat(profile.result().get("edited_on").asText()).isEqualTo(editedOn);
+        }
+    }
+
+    @Test
+    void aLostOrRevokedDemoTokenIsReplaced() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            Path tokenFile = folder.resolve("demo-token");
+            DemoData.Demo first = DemoData.seed(server.server(), tokenFile);
+            Files.writeString(tokenFile, "not-a-token-anymore");
+            DemoData.Demo second = DemoData.seed(server.server(), tokenFile);
+            assertThat(second.token()).isNotEqualTo(first.token()).isNotEqualTo("not-a-token-anymore");
+            assertThat(server.http().call("GET", "/accounts/" + DemoData.ACCOUNT_ID + "/billing/profile")
+                    .bearer(second.token()).send().status()).isEqualTo(200);
+        }
+    }
+}
