@@ -83,7 +83,30 @@ public final class JsonFields {
             problems.add(pointer(name), "must be at most " + maxLength + " characters");
             return Optional.empty();
         }
+        if (!isPlainText(text)) {
+            problems.add(pointer(name), "must not contain control characters or unpaired surrogates");
+            return Optional.empty();
+        }
         return Optional.of(text);
+    }
+
+    /** No control characters (NUL and friends break storage and logs) and well-formed UTF-16. */
+    static boolean isPlainText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Optional<String> string(String name, int maxLength, Pattern pattern, String expected) {
