@@ -9,6 +9,10 @@ import dev.paygo.auth.TokenController;
 import dev.paygo.auth.TokenService;
 import dev.paygo.auth.UserController;
 import dev.paygo.auth.UserService;
+import dev.paygo.catalog.CatalogController;
+import dev.paygo.catalog.CatalogLoader;
+import dev.paygo.catalog.CatalogService;
+import dev.paygo.db.Dialect;
 import dev.paygo.db.Database;
 import dev.paygo.http.Guard;
 import dev.paygo.http.HealthController;
@@ -20,6 +24,10 @@ import dev.paygo.http.Responses;
 import dev.paygo.http.RouteTable;
 import dev.paygo.profile.ProfileController;
 import dev.paygo.profile.ProfileService;
+import dev.paygo.rating.RatingService;
+import dev.paygo.rating.UsageRecordsController;
+import dev.paygo.usage.UsageController;
+import dev.paygo.usage.UsageService;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -42,9 +50,12 @@ public final class PaygoServer implements AutoCloseable {
     private final UserService users;
     private final OperatorService operators;
     private final ProfileService profiles;
+    private final CatalogService catalog;
+    private final UsageService usage;
+    private final RatingService rating;
     private Javalin app;
 
-    private PaygoServer(ServerConfig config, Database database) {
+    private PaygoServer(ServerConfig config, Database database, CatalogService catalog) {
         this.config = config;
         this.database = database;
         this.accounts = new AccountService(database.jdbi(), config.clock());
@@ -52,14 +63,25 @@ public final class PaygoServer implements AutoCloseable {
         this.users = new UserService(database.jdbi(), config.clock());
         this.operators = new OperatorService(database.jdbi(), config.clock(), config.operatorToken());
         this.profiles = new ProfileService(database.jdbi(), config.clock(), mapper);
+        this.catalog = catalog;
+        int writers = database.dialect() == Dialect.SQLITE ? 1 : 4;
+        this.usage = new UsageService(database.jdbi(), config.clock(), catalog, config.lateEventDays(), writers);
+        this.rating = new RatingService(usage, catalog, config.clock());
     }
 
-    /** Opens the database and applies its migrations; does not listen yet. */
+    /**
+     * Loads the catalog, opens the database and applies its migrations; does not listen yet.
+     *
+     * @throws dev.paygo.catalog.InvalidCatalogException when the catalog file is invalid (the message names
+     *     every bad line)
+     */
     public static PaygoServer open(ServerConfig config) {
+        CatalogService catalog = new CatalogService(config.catalogFile().map(CatalogLoader::load)
+                .orElseGet(CatalogLoader::loadDefault));
         Database database = Database.open(config.databaseUrl(), config.poolSize());
         try {
             database.migrate();
-            return new PaygoServer(config, database);
+            return new PaygoServer(config, database, catalog);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -95,7 +117,10 @@ public final class PaygoServer implements AutoCloseable {
                 new AccountController(accounts, body, responses),
                 new TokenController(tokens, operators, body, responses),
                 new UserController(users, body, responses),
-                new ProfileController(profiles, body, responses));
+                new ProfileController(profiles, body, responses),
+                new CatalogController(catalog, responses),
+                new UsageController(usage, accounts, mapper, body, config.maxBatchEvents(), responses),
+                new UsageRecordsController(rating, accounts, responses));
         app.start();
         return this;
     }
@@ -138,11 +163,24 @@ public final class PaygoServer implements AutoCloseable {
         return profiles;
     }
 
+    public CatalogService catalog() {
+        return catalog;
+    }
+
+    public UsageService usage() {
+        return usage;
+    }
+
+    public RatingService rating() {
+        return rating;
+    }
+
     @Override
     public void close() {
         if (app != null) {
             app.stop();
         }
+        usage.close();
         database.close();
     }
 }

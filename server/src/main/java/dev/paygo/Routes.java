@@ -2,14 +2,18 @@ package dev.paygo;
 
 import static dev.paygo.auth.PermissionGroup.BILLING_READ;
 import static dev.paygo.auth.PermissionGroup.BILLING_WRITE;
+import static dev.paygo.auth.PermissionGroup.USAGE_WRITE;
 
 import dev.paygo.account.AccountController;
 import dev.paygo.auth.TokenController;
 import dev.paygo.auth.UserController;
+import dev.paygo.catalog.CatalogController;
 import dev.paygo.http.Access;
 import dev.paygo.http.HealthController;
 import dev.paygo.http.RouteTable;
 import dev.paygo.profile.ProfileController;
+import dev.paygo.rating.UsageRecordsController;
+import dev.paygo.usage.UsageController;
 import io.javalin.http.HandlerType;
 
 /** The whole HTTP surface of paygo, in one table. API routes live under {@code /client/v4}. */
@@ -20,7 +24,8 @@ final class Routes {
     }
 
     static void register(RouteTable routes, HealthController health, AccountController accounts,
-                         TokenController tokens, UserController users, ProfileController profiles) {
+                         TokenController tokens, UserController users, ProfileController profiles,
+                         CatalogController catalog, UsageController usage, UsageRecordsController records) {
         routes
             .root(HandlerType.GET, "/healthz", health::health)
             .root(HandlerType.GET, "/readyz", health::ready)
@@ -33,6 +38,16 @@ final class Routes {
             .get("/accounts/{account_id}/billing/profile", Access.account(BILLING_READ), profiles::get)
             .put("/accounts/{account_id}/billing/profile", Access.account(BILLING_WRITE), profiles::put)
             .patch("/accounts/{account_id}/billing/profile", Access.account(BILLING_WRITE), profiles::patch)
+
+            .get("/accounts/{account_id}/billing/usage/paygo", Access.account(BILLING_READ), records::paygo)
+            .get("/accounts/{account_id}/paygo-usage", Access.account(BILLING_READ), records::billable)
+            .get("/accounts/{account_id}/billable-usage", Access.account(BILLING_READ), records::billable)
+            .get("/accounts/{account_id}/paygo-usage-info", Access.account(BILLING_READ), records::info)
+            .get("/accounts/{account_id}/billable-usage/info", Access.account(BILLING_READ), records::info)
+            .get("/billing/catalog", Access.authenticated(), catalog::get)
+
+            .post("/accounts/{account_id}/usage/events", Access.account(USAGE_WRITE), usage::ingestForAccount)
+            .post("/usage/events", Access.authenticated(), usage::ingest)
 
             .get("/user/tokens/verify", Access.publicRoute(), tokens::verifyUserToken)
             .get("/accounts/{account_id}/tokens/verify", Access.publicRoute(), tokens::verifyAccountToken)

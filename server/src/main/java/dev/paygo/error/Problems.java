@@ -9,7 +9,11 @@ import java.util.Map;
  * pointer of its field, then fails with 400 / 1183. Not thread-safe: one per request.
  */
 public final class Problems {
+    /** At most this many problems are listed; the rest are counted in a last error. */
+    public static final int MAX_LISTED = 100;
+
     private final List<ApiError> errors = new ArrayList<>();
+    private int unlisted;
 
     public static PaygoException single(String pointer, String why) {
         Problems problems = new Problems();
@@ -19,6 +23,10 @@ public final class Problems {
 
     /** A problem with a body field, named by its JSON pointer ({@code ""} for the whole body). */
     public void add(String pointer, String why) {
+        if (errors.size() >= MAX_LISTED) {
+            unlisted++;
+            return;
+        }
         String where = pointer.isEmpty() ? "the body" : pointer;
         errors.add(ApiError.at(ErrorCode.INVALID_PARAMETERS,
                 ErrorCode.INVALID_PARAMETERS.message() + ": " + where + " " + why, pointer));
@@ -26,21 +34,30 @@ public final class Problems {
 
     /** A problem with a query parameter, named in the message (query parameters have no JSON pointer). */
     public void addQuery(String name, String why) {
+        if (errors.size() >= MAX_LISTED) {
+            unlisted++;
+            return;
+        }
         errors.add(ApiError.of(ErrorCode.INVALID_PARAMETERS,
                 ErrorCode.INVALID_PARAMETERS.message() + ": query parameter '" + name + "' " + why));
     }
 
     public boolean isEmpty() {
-        return errors.isEmpty();
+        return errors.isEmpty() && unlisted == 0;
     }
 
     public void throwIfAny() {
-        if (!errors.isEmpty()) {
+        if (!isEmpty()) {
             throw toException();
         }
     }
 
     private PaygoException toException() {
-        return new PaygoException(ErrorCode.INVALID_PARAMETERS.status(), errors, Map.of());
+        List<ApiError> all = new ArrayList<>(errors);
+        if (unlisted > 0) {
+            all.add(ApiError.of(ErrorCode.INVALID_PARAMETERS, ErrorCode.INVALID_PARAMETERS.message() + ": and "
+                    + unlisted + " more problem(s) not listed"));
+        }
+        return new PaygoException(ErrorCode.INVALID_PARAMETERS.status(), all, Map.of());
     }
 }

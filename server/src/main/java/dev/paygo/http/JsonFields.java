@@ -33,6 +33,11 @@ public final class JsonFields {
         return object(body, "", problems);
     }
 
+    /** An object found at {@code pointer} of the body (an element of a streamed array, say). */
+    public static JsonFields at(JsonNode value, String pointer, Problems problems) {
+        return object(value, pointer, problems);
+    }
+
     private static JsonFields object(JsonNode value, String pointer, Problems problems) {
         if (value instanceof ObjectNode objectNode) {
             return new JsonFields(objectNode, pointer, problems);

@@ -15,7 +15,9 @@ import java.util.List;
 
 /** A small real HTTP client for tests: sends requests on loopback and parses JSON answers. */
 public final class Http {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Decimals stay exact, as a careful client reads money and quantities. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 

@@ -1,0 +1,43 @@
+package dev.paygo.catalog;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A metric's prices from {@code effectiveFrom} on: the allowance (in pricing units) and its scope, the block
+ * of pricing units a price applies to, how billable units are rounded to blocks, and graduated tiers.
+ * Block sizes are powers of ten, so every cost is an exact decimal.
+ */
+public record PriceVersion(LocalDate effectiveFrom, BigDecimal included, AllowanceScope includedScope,
+                           BigDecimal blockSize, Rounding blockRounding, List<Tier> tiers) {
+    public PriceVersion {
+        tiers = List.copyOf(tiers);
+    }
+
+    /**
+     * The exact cost of {@code pricingQuantity} pricing units within one allowance scope: the units beyond the
+     * allowance, rounded to blocks as the version says, priced tier by tier.
+     */
+    public BigDecimal cost(BigDecimal pricingQuantity) {
+        BigDecimal billable = pricingQuantity.subtract(included).max(BigDecimal.ZERO);
+        BigDecimal blocks = blockRounding.apply(billable.divide(blockSize));
+        BigDecimal remaining = blocks.multiply(blockSize);
+        BigDecimal lower = BigDecimal.ZERO;
+        BigDecimal cost = BigDecimal.ZERO;
+        for (Tier tier : tiers) {
+            BigDecimal upper = tier.upTo().orElse(null);
+            BigDecimal inTier = upper == null ? remaining : remaining.min(upper.subtract(lower));
+            if (inTier.signum() <= 0) {
+                break;
+            }
+            cost = cost.add(inTier.divide(blockSize).multiply(tier.price()));
+            remaining = remaining.subtract(inTier);
+            if (upper == null) {
+                break;
+            }
+            lower = upper;
+        }
+        return cost;
+    }
+}

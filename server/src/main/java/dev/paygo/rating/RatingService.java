@@ -1,0 +1,42 @@
+package dev.paygo.rating;
+
+import dev.paygo.account.Account;
+import dev.paygo.catalog.CatalogService;
+import dev.paygo.period.BillingPeriods;
+import dev.paygo.usage.UsageService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Function;
+
+/** Usage records of an account: its daily usage rated against the catalog. Thread-safe. */
+public final class RatingService {
+    private final UsageService usage;
+    private final CatalogService catalog;
+    private final Clock clock;
+
+    public RatingService(UsageService usage, CatalogService catalog, Clock clock) {
+        this.usage = usage;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** The window of a usage query's parameters for this account (400 / 1183 when they are invalid). */
+    public UsageWindow window(Account account, Function<String, String> queryParam) {
+        return UsageWindow.parse(queryParam, new BillingPeriods(account.billingCycleAnchor()),
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    /** The records of the days in {@code window}, by day then metric; cumulatives count from each period start. */
+    public List<UsageRecord> records(Account account, UsageWindow window) {
+        BillingPeriods periods = new BillingPeriods(account.billingCycleAnchor());
+        LocalDate start = periods.containing(window.from()).start();
+        return Rater.rate(catalog.catalog(), periods, usage.listDaily(account.id(), start, window.to().plusDays(1)),
+                window.from(), window.to());
+    }
+
+    public String provider() {
+        return catalog.catalog().provider();
+    }
+}

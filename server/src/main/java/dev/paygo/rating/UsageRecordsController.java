@@ -1,0 +1,130 @@
+package dev.paygo.rating;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.paygo.account.Account;
+import dev.paygo.account.AccountService;
+import dev.paygo.account.Subscription;
+import dev.paygo.http.Guard;
+import dev.paygo.http.Responses;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The usage endpoints: {@code /billing/usage/paygo} (the seed's record), {@code /paygo-usage} and
+ * {@code /billable-usage} (the same records with the fields Cloudflare's newer SDKs type), and the usage-info
+ * endpoints. All need Billing Read on the account.
+ */
+public final class UsageRecordsController {
+    private final RatingService rating;
+    private final AccountService accounts;
+    private final Responses responses;
+
+    public UsageRecordsController(RatingService rating, AccountService accounts, Responses responses) {
+        this.rating = rating;
+        this.accounts = accounts;
+        this.responses = responses;
+    }
+
+    public void paygo(Context ctx) {
+        Account account = Guard.account(ctx);
+        List<UsageRecord> records = rating.records(account, rating.window(account, ctx::queryParam));
+        responses.ok(ctx, records.stream().map(r -> SeedRecord.of(r, account)).toList());
+    }
+
+    public void billable(Context ctx) {
+        Account account = Guard.account(ctx);
+        List<UsageRecord> records = rating.records(account, rating.window(account, ctx::queryParam));
+        String subscription = accounts.subscriptions(account.id()).stream().findFirst().map(Subscription::id)
+                .orElse(null);
+        String provider = rating.provider();
+        responses.ok(ctx, records.stream().map(r -> FullRecord.of(r, account, subscription, provider)).toList());
+    }
+
+    public void info(Context ctx) {
+        Account account = Guard.account(ctx);
+        List<SubscriptionView> subscriptions = accounts.subscriptions(account.id()).stream()
+                .map(s -> new SubscriptionView(s.id(), s.billingCycleAnchor(), s.start(), s.end().orElse(null)))
+                .toList();
+        boolean covered = accounts.subscriptions(account.id()).stream().anyMatch(s -> s.end().isEmpty());
+        responses.ok(ctx, new Info(covered, subscriptions));
+    }
+
+    static Instant midnight(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** The record of the seed's {@code UsagePaygoResponseItem}. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SeedRecord(@JsonProperty("BillingCurrency") String billingCurrency,
+                      @JsonProperty("BillingPeriodStart") Instant billingPeriodStart,
+                      @JsonProperty("ChargePeriodStart") Instant chargePeriodStart,
+                      @JsonProperty("ChargePeriodEnd") Instant chargePeriodEnd,
+                      @JsonProperty("ConsumedQuantity") BigDecimal consumedQuantity,
+                      @JsonProperty("ConsumedUnit") String consumedUnit,
+                      @JsonProperty("PricingQuantity") BigDecimal pricingQuantity,
+                      @JsonProperty("CumulatedPricingQuantity") BigDecimal cumulatedPricingQuantity,
+                      @JsonProperty("ContractedCost") BigDecimal contractedCost,
+                      @JsonProperty("CumulatedContractedCost") BigDecimal cumulatedContractedCost,
+                      @JsonProperty("ServiceName") String serviceName) {
+        static SeedRecord of(UsageRecord r, Account account) {
+            return new SeedRecord(account.billingCurrency(), midnight(r.billingPeriodStart()),
+                    midnight(r.chargePeriodStart()), midnight(r.chargePeriodEnd()), r.consumedQuantity(),
+                    r.consumedUnit(), r.pricingQuantity(), r.cumulatedPricingQuantity(), r.contractedCost(),
+                    r.cumulatedContractedCost(), r.serviceName());
+        }
+    }
+
+    /** The record with the FOCUS fields of Cloudflare's SDK 7.x {@code getAccountUsageV1}. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record FullRecord(@JsonProperty("BilledCost") BigDecimal billedCost,
+                      @JsonProperty("BillingAccountId") String billingAccountId,
+                      @JsonProperty("BillingAccountName") String billingAccountName,
+                      @JsonProperty("BillingCurrency") String billingCurrency,
+                      @JsonProperty("BillingPeriodStart") Instant billingPeriodStart,
+                      @JsonProperty("ChargeCategory") String chargeCategory,
+                      @JsonProperty("ChargeClass") String chargeClass,
+                      @JsonProperty("ChargeDescription") String chargeDescription,
+                      @JsonProperty("ChargePeriodStart") Instant chargePeriodStart,
+                      @JsonProperty("ChargePeriodEnd") Instant chargePeriodEnd,
+                      @JsonProperty("ConsumedQuantity") BigDecimal consumedQuantity,
+                      @JsonProperty("ConsumedUnit") String consumedUnit,
+                      @JsonProperty("ContractedCost") BigDecimal contractedCost,
+                      @JsonProperty("CumulatedContractedCost") BigDecimal cumulatedContractedCost,
+                      @JsonProperty("CumulatedPricingQuantity") BigDecimal cumulatedPricingQuantity,
+                      @JsonProperty("EffectiveCost") BigDecimal effectiveCost,
+                      @JsonProperty("HostProviderName") String hostProviderName,
+                      @JsonProperty("InvoiceIssuerName") String invoiceIssuerName,
+                      @JsonProperty("ListCost") BigDecimal listCost,
+                      @JsonProperty("PricingQuantity") BigDecimal pricingQuantity,
+                      @JsonProperty("PricingUnit") String pricingUnit,
+                      @JsonProperty("ServiceName") String serviceName,
+                      @JsonProperty("ServiceFamilyName") String serviceFamilyName,
+                      @JsonProperty("ServiceProviderName") String serviceProviderName,
+                      @JsonProperty("SubscriptionId") String subscriptionId,
+                      @JsonProperty("ZoneId") String zoneId,
+                      @JsonProperty("ZoneName") String zoneName) {
+        static FullRecord of(UsageRecord r, Account account, String subscriptionId, String provider) {
+            // List prices are the contracted prices: paygo applies no discounts or credits.
+            return new FullRecord(r.contractedCost(), account.id(), account.name(), account.billingCurrency(),
+                    midnight(r.billingPeriodStart()), "Usage", null, r.serviceName() + " (" + r.metric() + ")",
+                    midnight(r.chargePeriodStart()), midnight(r.chargePeriodEnd()), r.consumedQuantity(),
+                    r.consumedUnit(), r.contractedCost(), r.cumulatedContractedCost(), r.cumulatedPricingQuantity(),
+                    r.contractedCost(), provider, provider, r.contractedCost(), r.pricingQuantity(), r.pricingUnit(),
+                    r.serviceName(), r.serviceFamilyName(), provider, subscriptionId, null, null);
+        }
+    }
+
+    /** A subscription on the usage-info endpoints. */
+    record SubscriptionView(String id, Instant billingCycleAnchorTimestamp, Instant startTimestamp,
+                            Instant endTimestamp) {
+    }
+
+    /** The answer of the usage-info endpoints. */
+    record Info(boolean covered, List<SubscriptionView> subscriptions) {
+    }
+}

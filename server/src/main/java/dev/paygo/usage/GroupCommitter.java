@@ -1,0 +1,122 @@
+package dev.paygo.usage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: concurrent ingestion requests queue here, and writer threads store as many as are waiting
+ * (up to {@code maxGroupEvents} events) in one transaction, so one durable commit (one fsync) serves many
+ * requests. Each request still succeeds or fails as a whole: when a group's transaction fails, its requests
+ * are retried one transaction each, and only the failing one fails. Thread-safe.
+ */
+final class GroupCommitter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
+
+    /** Stores one request's events inside the group's transaction. */
+    interface Store {
+        IngestResult store(Handle handle, List<UsageEvent> events);
+    }
+
+    private record Pending(List<UsageEvent> events, CompletableFuture<IngestResult> done) {
+    }
+
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(4096);
+    private final Jdbi jdbi;
+    private final Store store;
+    private final int maxGroupEvents;
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    GroupCommitter(Jdbi jdbi, Store store, int writerCount, int maxGroupEvents) {
+        this.jdbi = jdbi;
+        this.store = store;
+        this.maxGroupEvents = maxGroupEvents;
+        for (int i = 0; i < writerCount; i++) {
+            Thread writer = new Thread(this::run, "paygo-usage-writer-" + i);
+            writer.start();
+            writers.add(writer);
+        }
+    }
+
+    /** Queues a request's events; the future completes once they are committed (or failed). */
+    CompletableFuture<IngestResult> submit(List<UsageEvent> events) throws InterruptedException {
+        if (!running) {
+            throw new IllegalStateException("usage writer is shut down");
+        }
+        CompletableFuture<IngestResult> done = new CompletableFuture<>();
+        queue.put(new Pending(events, done));
+        return done;
+    }
+
+    private void run() {
+        while (running || !queue.isEmpty()) {
+            Pending first;
+            try {
+                first = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (first == null) {
+                continue;
+            }
+            List<Pending> group = new ArrayList<>();
+            group.add(first);
+            int events = first.events().size();
+            Pending next;
+            while ((next = queue.peek()) != null && events + next.events().size() <= maxGroupEvents) {
+                Pending taken = queue.poll();
+                if (taken == null) {
+                    break;
+                }
+                group.add(taken);
+                events += taken.events().size();
+            }
+            commit(group);
+        }
+    }
+
+    private void commit(List<Pending> group) {
+        try {
+            List<IngestResult> results = jdbi.inTransaction(h -> {
+                List<IngestResult> out = new ArrayList<>(group.size());
+                for (Pending pending : group) {
+                    out.add(store.store(h, pending.events()));
+                }
+                return out;
+            });
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).done().complete(results.get(i));
+            }
+        } catch (RuntimeException e) {
+            if (group.size() > 1) {
+                group.forEach(p -> commit(List.of(p)));
+            } else {
+                LOG.atError().setCause(e).log("usage batch could not be stored");
+                group.get(0).done().completeExceptionally(e);
+            }
+        }
+    }
+
+    /** Stops taking requests, commits what is queued, and waits for the writers to finish. */
+    @Override
+    public void close() {
+        running = false;
+        for (Thread writer : writers) {
+            try {
+                writer.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

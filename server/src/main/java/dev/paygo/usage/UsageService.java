@@ -1,0 +1,159 @@
+package dev.paygo.usage;
+
+import dev.paygo.catalog.CatalogService;
+import dev.paygo.error.ErrorCode;
+import dev.paygo.error.PaygoException;
+import dev.paygo.error.Problems;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Usage ingestion and daily totals. A request's events are checked (metric metered on the event's day, not
+ * older than the late-event window, not more than 5 minutes ahead), then stored atomically with group commit:
+ * new events are kept raw and added to their (account, metric, UTC day) rollup in the same transaction;
+ * events already stored under the same (account, id) are acknowledged and not counted again. When this
+ * returns, the events are durable. Thread-safe; close it to flush the writers.
+ */
+public final class UsageService implements AutoCloseable {
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    private static final int INSERT_CHUNK = 1000;
+    private static final long COMMIT_TIMEOUT_SECONDS = 60;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final CatalogService catalog;
+    private final int lateEventDays;
+    private final GroupCommitter committer;
+
+    /**
+     * @param writers concurrent writer transactions (1 for SQLite, which has one writer at a time)
+     * @param lateEventDays how many days back an event's timestamp may lie
+     */
+    public UsageService(Jdbi jdbi, Clock clock, CatalogService catalog, int lateEventDays, int writers) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.catalog = catalog;
+        this.lateEventDays = lateEventDays;
+        this.committer = new GroupCommitter(jdbi, this::store, writers, 50_000);
+    }
+
+    /** Checks and stores one request's events, all or none; 400 lists every bad event. */
+    public IngestResult ingest(List<IncomingEvent> events) {
+        return ingest(events, new Problems());
+    }
+
+    /**
+     * Checks one request's events, adding to the problems its reader found, and stores them all or none:
+     * 400 lists every problem, the reader's and these checks', at once.
+     */
+    public IngestResult ingest(List<IncomingEvent> events, Problems problems) {
+        validate(events, problems);
+        problems.throwIfAny();
+        Map<String, UsageEvent> unique = new LinkedHashMap<>();
+        for (IncomingEvent incoming : events) {
+            unique.putIfAbsent(incoming.event().accountId() + "\u0000" + incoming.event().id(), incoming.event());
+        }
+        int repeatedInRequest = events.size() - unique.size();
+        try {
+            IngestResult stored = committer.submit(List.copyOf(unique.values()))
+                    .get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return new IngestResult(stored.accepted(), stored.duplicates() + repeatedInRequest);
+        } catch (TimeoutException e) {
+            throw new PaygoException(ErrorCode.NOT_READY, "Usage could not be committed in time; send the same "
+                    + "events again (they are idempotent)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PaygoException(ErrorCode.NOT_READY, "Service is shutting down; send the events again");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void validate(List<IncomingEvent> events, Problems problems) {
+        Instant now = clock.instant();
+        Instant oldest = now.minus(Duration.ofDays(lateEventDays));
+        Instant newest = now.plus(FUTURE_TOLERANCE);
+        for (IncomingEvent incoming : events) {
+            UsageEvent event = incoming.event();
+            Optional<LocalDate> meteredFrom = catalog.meteredFrom(event.metric());
+            if (meteredFrom.isEmpty()) {
+                problems.add(incoming.metricPointer(), "is not a metric of the catalog (GET /billing/catalog "
+                        + "lists them)");
+            } else if (event.day().isBefore(meteredFrom.get())) {
+                problems.add(incoming.metricPointer(), "is not metered before " + meteredFrom.get());
+            }
+            if (event.timestamp().isBefore(oldest)) {
+                problems.add(incoming.timestampPointer(), "is more than " + lateEventDays + " days old: late "
+                        + "events are accepted up to " + lateEventDays + " days (PAYGO_LATE_EVENT_DAYS)");
+            } else if (event.timestamp().isAfter(newest)) {
+                problems.add(incoming.timestampPointer(), "is more than 5 minutes in the future");
+            }
+        }
+    }
+
+    /** Stores one request's (de-duplicated) events in the caller's transaction. */
+    private IngestResult store(Handle handle, List<UsageEvent> events) {
+        UsageDao dao = handle.attach(UsageDao.class);
+        long receivedAt = clock.millis();
+        Map<String, UsageEvent> byKey = new HashMap<>();
+        Set<String> stored = new HashSet<>();
+        for (int from = 0; from < events.size(); from += INSERT_CHUNK) {
+            List<EventRow> rows = new ArrayList<>();
+            for (UsageEvent event : events.subList(from, Math.min(events.size(), from + INSERT_CHUNK))) {
+                rows.add(EventRow.of(event, receivedAt));
+                byKey.put(event.accountId() + "\u0000" + event.id(), event);
+            }
+            dao.insertEvents(rows).forEach(k -> stored.add(k.accountId() + "\u0000" + k.eventId()));
+        }
+        // Sorted keys: concurrent writers (PostgreSQL) lock rollup rows in one order and never deadlock.
+        TreeMap<String, BigDecimal> sums = new TreeMap<>();
+        TreeMap<String, Long> counts = new TreeMap<>();
+        for (String key : stored) {
+            UsageEvent event = byKey.get(key);
+            String rollup = event.accountId() + "\u0000" + event.day() + "\u0000" + event.metric();
+            sums.merge(rollup, event.quantity(), BigDecimal::add);
+            counts.merge(rollup, 1L, Long::sum);
+        }
+        List<RollupRow> rollups = new ArrayList<>(sums.size());
+        sums.forEach((key, sum) -> {
+            String[] parts = key.split("\u0000");
+            rollups.add(new RollupRow(parts[0], parts[2], parts[1], Quantity.units(sum), Quantity.atto(sum),
+                    counts.get(key)));
+        });
+        if (!rollups.isEmpty()) {
+            dao.addToRollup(rollups);
+        }
+        return new IngestResult(stored.size(), events.size() - stored.size());
+    }
+
+    /** The account's daily totals on the days {@code [from, toExclusive)}, by metric then day. */
+    public List<DailyUsage> listDaily(String accountId, LocalDate from, LocalDate toExclusive) {
+        return jdbi.withExtension(UsageDao.class,
+                        dao -> dao.listRollups(accountId, from.toString(), toExclusive.toString())).stream()
+                .map(r -> new DailyUsage(r.metric(), LocalDate.parse(r.utcDay()),
+                        Quantity.of(r.quantityUnits(), r.quantityAtto()), r.eventCount()))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        committer.close();
+    }
+}

@@ -1,0 +1,7 @@
+INSERT INTO usage_rollups (account_id, metric, utc_day, quantity_units, quantity_atto, event_count)
+VALUES (:accountId, :metric, :utcDay, :quantityUnits, :quantityAtto, :eventCount)
+ON CONFLICT (account_id, utc_day, metric) DO UPDATE SET
+    quantity_units = usage_rollups.quantity_units + excluded.quantity_units
+                     + (usage_rollups.quantity_atto + excluded.quantity_atto) / 1000000000000000000,
+    quantity_atto  = (usage_rollups.quantity_atto + excluded.quantity_atto) % 1000000000000000000,
+    event_count    = usage_rollups.event_count + excluded.event_count
