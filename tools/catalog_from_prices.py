@@ -7,6 +7,7 @@ The facts file lists Cloudflare's PayGo prices per metric; this script adds the 
 Cloudflare publishes (global_rules.rounding) and paygo's integer pricing units (docs/rating.md).
 """
 import json
+import re
 import sys
 from decimal import Decimal
 
@@ -81,7 +82,7 @@ def main(path):
             unit, size, rounding, included, scope, block, block_rounding, price = rule(family, metric)
             out += [f"  - id: {metric['id']}",
                     f"    family: {q(family.replace(' Standard', ''))}",
-                    f"    name: {q(family + ' ' + metric['name'])}",
+                    f"    name: {q(family + ' ' + re.sub(r' [(]older name:[^)]*[)]', '', metric['name']))}",
                     f"    consumed_unit: {q(metric['unit'])}",
                     f"    pricing_unit: {q(unit)}",
                     f"    pricing_unit_size: {size}",

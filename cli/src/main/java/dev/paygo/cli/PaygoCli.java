@@ -1,5 +1,6 @@
 package dev.paygo.cli;
 
+import dev.paygo.catalog.InvalidCatalogException;
 import dev.paygo.error.ApiError;
 import dev.paygo.error.PaygoException;
 import picocli.CommandLine;
@@ -26,7 +27,7 @@ public final class PaygoCli {
                 }
                 return 2;
             }
-            if (e instanceof IllegalArgumentException) {
+            if (e instanceof IllegalArgumentException || e instanceof InvalidCatalogException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return 2;
             }

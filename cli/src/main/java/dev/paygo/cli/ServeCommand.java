@@ -3,6 +3,10 @@ package dev.paygo.cli;
 import dev.paygo.PaygoServer;
 import dev.paygo.db.Database;
 import dev.paygo.demo.DemoData;
+import dev.paygo.period.BillingPeriods;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -40,7 +44,21 @@ final class ServeCommand implements Callable<Integer> {
                     + "(env PAYGO_RATE_LIMIT; default ${DEFAULT-VALUE})")
     double rateLimit;
 
-    @Option(names = "--demo", description = "create the demo account, profile and token (idempotent)")
+    @Option(names = "--catalog", defaultValue = "${env:PAYGO_CATALOG}", paramLabel = "FILE",
+            description = "price catalog, YAML or JSON (env PAYGO_CATALOG; default: Cloudflare's public prices)")
+    Path catalog;
+
+    @Option(names = "--late-event-days", defaultValue = "${env:PAYGO_LATE_EVENT_DAYS:-35}",
+            description = "how many days back a usage event may lie (env PAYGO_LATE_EVENT_DAYS; default "
+                    + "${DEFAULT-VALUE})")
+    int lateEventDays;
+
+    @Option(names = "--max-batch-events", defaultValue = "${env:PAYGO_MAX_BATCH_EVENTS:-10000}",
+            description = "most usage events in one request (env PAYGO_MAX_BATCH_EVENTS; default ${DEFAULT-VALUE})")
+    int maxBatchEvents;
+
+    @Option(names = "--demo", description = "create the demo account, profile, token and 60 days of usage "
+            + "(idempotent)")
     boolean demo;
 
     @Override
@@ -48,7 +66,9 @@ final class ServeCommand implements Callable<Integer> {
         Optional<String> operatorToken = Optional.ofNullable(System.getenv("PAYGO_OPERATOR_TOKEN"))
                 .filter(t -> !t.isBlank());
         PaygoServer paygo = PaygoServer.open(database.config().withHost(host).withPort(port)
-                .withMaxBodyBytes(maxBodyBytes).withRateLimit(rateLimit).withOperatorToken(operatorToken));
+                .withMaxBodyBytes(maxBodyBytes).withRateLimit(rateLimit).withOperatorToken(operatorToken)
+                .withCatalogFile(Optional.ofNullable(catalog)).withLateEventDays(lateEventDays)
+                .withMaxBatchEvents(maxBatchEvents));
         Optional<DemoData.Demo> seeded = demo
                 ? Optional.of(DemoData.seed(paygo, dataFolder().resolve("demo-token"))) : Optional.empty();
         paygo.start();
@@ -60,9 +80,20 @@ final class ServeCommand implements Callable<Integer> {
             out.println();
             out.println("Demo account: " + d.account().id() + " (" + d.account().name() + ")");
             out.println("Demo token (Billing Read): " + d.token());
+            out.println("Demo usage: 60 days up to today (" + d.newEvents() + " new events loaded)");
             out.println();
-            out.println("Try:");
+            out.println("Try the billing profile:");
             out.println("  curl -s " + base + "/accounts/" + d.account().id() + "/billing/profile \\");
+            out.println("    -H \"Authorization: Bearer " + d.token() + "\"");
+            YearMonth last = YearMonth.from(new BillingPeriods(d.account().billingCycleAnchor())
+                    .containing(LocalDate.now(Clock.systemUTC())).start()).minusMonths(1);
+            out.println("the daily usage of the last full billing period:");
+            out.println("  curl -s \"" + base + "/accounts/" + d.account().id() + "/billing/usage/paygo"
+                    + "?last_year_period_start=" + last.getYear() + "&last_month_period_start="
+                    + last.getMonthValue() + "\" \\");
+            out.println("    -H \"Authorization: Bearer " + d.token() + "\"");
+            out.println("and the current one (no parameters):");
+            out.println("  curl -s " + base + "/accounts/" + d.account().id() + "/billing/usage/paygo \\");
             out.println("    -H \"Authorization: Bearer " + d.token() + "\"");
         });
         if (operatorToken.isEmpty()) {

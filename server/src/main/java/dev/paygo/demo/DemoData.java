@@ -19,9 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The demo data of {@code paygo serve --demo}: one account with a full billing profile and a Billing Read
- * token. Idempotent across restarts: the account has a fixed id, the profile is filled only while empty,
- * and the token's value is kept in a file beside the database (mode 600) so the printed curl keeps working.
+ * The demo data of {@code paygo serve --demo}: one account with a full billing profile, a Billing Read token
+ * and sixty days of usage ({@link DemoUsage}). Idempotent across restarts: the account has a fixed id, the
+ * profile is filled only while empty, usage events have fixed ids, and the token's value is kept in a file
+ * beside the database (mode 600) so the printed curl keeps working.
  */
 public final class DemoData {
     /** The demo account's id: the example account id of Cloudflare's API documentation. */
@@ -30,8 +31,8 @@ public final class DemoData {
     private DemoData() {
     }
 
-    /** What the demo prints: the account and a token that reads it. */
-    public record Demo(Account account, String token) {
+    /** What the demo prints: the account, a token that reads it, and how many usage events were new. */
+    public record Demo(Account account, String token, int newEvents) {
     }
 
     public static Demo seed(PaygoServer paygo, Path tokenFile) {
@@ -40,7 +41,8 @@ public final class DemoData {
         if (paygo.profiles().get(account).fields().isEmpty()) {
             paygo.profiles().replace(account, profile());
         }
-        return new Demo(account, token(paygo, account, tokenFile));
+        int newEvents = DemoUsage.load(paygo.usage(), account.id(), paygo.config().clock().instant());
+        return new Demo(account, token(paygo, account, tokenFile), newEvents);
     }
 
     private static String token(PaygoServer paygo, Account account, Path tokenFile) {

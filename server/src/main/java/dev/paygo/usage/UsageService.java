@@ -66,6 +66,10 @@ public final class UsageService implements AutoCloseable {
     public IngestResult ingest(List<IncomingEvent> events, Problems problems) {
         validate(events, problems);
         problems.throwIfAny();
+        return store(events);
+    }
+
+    private IngestResult store(List<IncomingEvent> events) {
         Map<String, UsageEvent> unique = new LinkedHashMap<>();
         for (IncomingEvent incoming : events) {
             unique.putIfAbsent(incoming.event().accountId() + "\u0000" + incoming.event().id(), incoming.event());
@@ -86,10 +90,23 @@ public final class UsageService implements AutoCloseable {
         }
     }
 
+    /**
+     * Stores history older than the late-event window (the demo's 60 days, a migration), through the same
+     * checks and storage path except the window; still all or none, still idempotent.
+     */
+    public IngestResult backfill(List<IncomingEvent> events) {
+        Problems problems = new Problems();
+        validate(events, problems, Instant.MIN);
+        problems.throwIfAny();
+        return store(events);
+    }
+
     private void validate(List<IncomingEvent> events, Problems problems) {
-        Instant now = clock.instant();
-        Instant oldest = now.minus(Duration.ofDays(lateEventDays));
-        Instant newest = now.plus(FUTURE_TOLERANCE);
+        validate(events, problems, clock.instant().minus(Duration.ofDays(lateEventDays)));
+    }
+
+    private void validate(List<IncomingEvent> events, Problems problems, Instant oldest) {
+        Instant newest = clock.instant().plus(FUTURE_TOLERANCE);
         for (IncomingEvent incoming : events) {
             UsageEvent event = incoming.event();
             Optional<LocalDate> meteredFrom = catalog.meteredFrom(event.metric());

@@ -22,6 +22,8 @@ class DemoDataIT {
                     .send().result().get("edited_on").asText();
             DemoData.Demo second = DemoData.seed(server.server(), tokenFile);
 
+            assertThat(first.newEvents()).isGreaterThan(2000);
+            assertThat(second.newEvents()).isZero();
             assertThat(second.account()).isEqualTo(first.account());
             assertThat(second.token()).isEqualTo(first.token());
             assertThat(Files.readString(tokenFile).strip()).isEqualTo(first.token());
