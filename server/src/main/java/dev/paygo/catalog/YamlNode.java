@@ -57,11 +57,16 @@ final class YamlNode {
         return true;
     }
 
+    /** Records a problem for every unknown or repeated key of this mapping. */
     void allowOnly(Set<String> known) {
         if (node instanceof MappingNode mapping) {
+            Set<String> seen = new java.util.HashSet<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
-                if (!known.contains(key)) {
+                if (!seen.add(key)) {
+                    new YamlNode(tuple.getKeyNode(), path.isEmpty() ? key : path + "." + key, problems)
+                            .problem("is given twice");
+                } else if (!known.contains(key)) {
                     new YamlNode(tuple.getKeyNode(), path.isEmpty() ? key : path + "." + key, problems)
                             .problem("is not a known field (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
                 }

@@ -28,6 +28,8 @@ final class GroupCommitter implements AutoCloseable {
     private record Pending(List<UsageEvent> events, CompletableFuture<IngestResult> done) {
     }
 
+    private static final int MAX_RETRIES = 5;
+
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(4096);
     private final Jdbi jdbi;
     private final Store store;
@@ -85,6 +87,10 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     private void commit(List<Pending> group) {
+        commit(group, 0);
+    }
+
+    private void commit(List<Pending> group, int attempt) {
         try {
             List<IngestResult> results = jdbi.inTransaction(h -> {
                 List<IngestResult> out = new ArrayList<>(group.size());
@@ -97,12 +103,35 @@ final class GroupCommitter implements AutoCloseable {
                 group.get(i).done().complete(results.get(i));
             }
         } catch (RuntimeException e) {
-            if (group.size() > 1) {
-                group.forEach(p -> commit(List.of(p)));
+            if (isTransient(e) && attempt < MAX_RETRIES) {
+                // PostgreSQL chose this transaction as a deadlock victim or serialization loser: run it again.
+                sleep(attempt);
+                commit(group, attempt + 1);
+            } else if (group.size() > 1) {
+                group.forEach(p -> commit(List.of(p), 0));
             } else {
                 LOG.atError().setCause(e).log("usage batch could not be stored");
                 group.get(0).done().completeExceptionally(e);
             }
+        }
+    }
+
+    /** Deadlocks and serialization failures (SQLSTATE class 40) succeed when tried again. */
+    static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(int attempt) {
+        try {
+            Thread.sleep(5L << attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

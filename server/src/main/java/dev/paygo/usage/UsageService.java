@@ -75,8 +75,11 @@ public final class UsageService implements AutoCloseable {
             unique.putIfAbsent(incoming.event().accountId() + "\u0000" + incoming.event().id(), incoming.event());
         }
         int repeatedInRequest = events.size() - unique.size();
+        // Key order: concurrent transactions (PostgreSQL) take row locks in the same order.
+        List<UsageEvent> ordered = unique.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue).toList();
         try {
-            IngestResult stored = committer.submit(List.copyOf(unique.values()))
+            IngestResult stored = committer.submit(ordered)
                     .get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return new IngestResult(stored.accepted(), stored.duplicates() + repeatedInRequest);
         } catch (TimeoutException e) {
