@@ -16,12 +16,28 @@ import java.util.concurrent.TimeUnit;
  */
 final class CloudflareSdk {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The npm package of Cloudflare's SDK 6.2.0, the seed's version. */
+    static final String V6 = "cloudflare";
+    /** The npm alias of Cloudflare's SDK 7.3.0. */
+    static final String V7 = "cloudflare7";
+
     private final String baseUrl;
     private final Map<String, String> auth;
+    private final String sdkPackage;
 
-    private CloudflareSdk(String baseUrl, Map<String, String> auth) {
+    private CloudflareSdk(String baseUrl, Map<String, String> auth, String sdkPackage) {
         this.baseUrl = baseUrl;
         this.auth = auth;
+        this.sdkPackage = sdkPackage;
+    }
+
+    private CloudflareSdk(String baseUrl, Map<String, String> auth) {
+        this(baseUrl, auth, V6);
+    }
+
+    /** The same credentials with another SDK version ({@link #V6} or {@link #V7}). */
+    CloudflareSdk version(String npmPackage) {
+        return new CloudflareSdk(baseUrl, auth, npmPackage);
     }
 
     static CloudflareSdk withToken(String baseUrl, String token) {
@@ -62,6 +78,7 @@ final class CloudflareSdk {
 
     private Outcome run(String method, boolean iterate, Object... args) {
         ObjectNode request = MAPPER.createObjectNode();
+        request.put("package", sdkPackage);
         request.put("baseURL", baseUrl);
         request.set("auth", MAPPER.valueToTree(auth));
         request.put("method", method);

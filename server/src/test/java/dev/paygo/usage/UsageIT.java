@@ -301,4 +301,25 @@ class UsageIT {
         assertThat(requests.at("/versions/0/tiers/0/price").decimalValue()).isEqualByComparingTo("0.30");
         assertThat(reply.result().at("/subscriptions/0/price").decimalValue()).isEqualByComparingTo("5");
     }
+
+    @Test
+    void oddBodiesGetA4xxAndNeverA500() {
+        Account account = account();
+        String ok = event("o", "workers.requests", "1", "2025-03-04T00:00:00Z");
+        String[][] cases = {
+                {"application/json", "{}"}, {"application/json", "[1, 2]"}, {"application/json", "[{}]"},
+                {"application/json", "[null]"}, {"application/json", "[]"}, {"application/json", "[" + ok + "] x"},
+                {"application/json", "[" + ok.replace("\"1\"", "1e400").replace(": 1,", ": 1e400,") + "]"},
+                {"application/json", "[" + ok.replace(": 1,", ": [1],") + "]"},
+                {"application/json", "[" + ok.replace("\"o\"", "\"" + "i".repeat(200) + "\"") + "]"},
+                {"application/x-ndjson", "not json\n" + ok}, {"application/x-ndjson", ""},
+                {"application/cloudevents+json", "[]"}, {"application/cloudevents+json", "{\"specversion\": \"0.3\"}"},
+                {"application/cloudevents-batch+json", "[{\"data\": 1}]"}, {"text/plain", "hello"}};
+        for (String[] c : cases) {
+            Reply reply = send(account, c[1], c[0]);
+            assertThat(reply.status()).as(c[0] + " " + c[1] + " -> " + reply).isBetween(400, 499);
+            assertThat(reply.header("Content-Type")).startsWith("application/json");
+        }
+        assertThat(records(account, "?from=2025-03-01&to=2025-03-05").result().size()).isZero();
+    }
 }
