@@ -4,7 +4,6 @@ import dev.paygo.PaygoServer;
 import dev.paygo.db.Database;
 import dev.paygo.demo.DemoData;
 import dev.paygo.period.BillingPeriods;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.io.PrintWriter;
@@ -86,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  curl -s " + base + "/accounts/" + d.account().id() + "/billing/profile \\");
             out.println("    -H \"Authorization: Bearer " + d.token() + "\"");
             YearMonth last = YearMonth.from(new BillingPeriods(d.account().billingCycleAnchor())
-                    .containing(LocalDate.now(Clock.systemUTC())).start()).minusMonths(1);
+                    .containing(LocalDate.now(paygo.config().clock())).start()).minusMonths(1);
             out.println("the daily usage of the last full billing period:");
             out.println("  curl -s \"" + base + "/accounts/" + d.account().id() + "/billing/usage/paygo"
                     + "?last_year_period_start=" + last.getYear() + "&last_month_period_start="
