@@ -1,0 +1,195 @@
+package dev.paygo.client.core;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.paygo.client.errors.ApiError;
+import dev.paygo.client.errors.PaygoException;
+import dev.paygo.client.errors.PaygoInvalidDataException;
+import dev.paygo.client.errors.PaygoIoException;
+import dev.paygo.client.errors.PaygoServiceException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Sends {@link ApiRequest}s: authentication and default headers, JSON envelopes, error mapping, and retries
+ * (on 408, 409, 429, 5xx and connection errors) with exponential backoff and jitter that honour
+ * {@code Retry-After} and {@code retry-after-ms}. Every attempt of one call carries the same
+ * {@code Idempotency-Key}. Thread-safe.
+ */
+public final class ClientCore implements AutoCloseable {
+    /** The SDK's one JSON mapper: exact decimals, unknown fields tolerated. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    static final String USER_AGENT = "paygo-java/0.1.0";
+    private static final Duration INITIAL_BACKOFF = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
+    private final ClientOptions options;
+    private final HttpClient http;
+
+    public ClientCore(ClientOptions options) {
+        this.options = options;
+        this.http = HttpClient.newBuilder().connectTimeout(options.timeout()).build();
+    }
+
+    public ClientOptions options() {
+        return options;
+    }
+
+    /** Sends the request, retrying as configured; returns the envelope's result or throws. */
+    public ApiResponse execute(ApiRequest request) {
+        int attempt = 0;
+        while (true) {
+            HttpResponse<byte[]> response;
+            try {
+                response = http.send(build(request, attempt), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                if (attempt >= options.maxRetries()) {
+                    throw new PaygoIoException(request.method() + " " + request.pathAndQuery() + " failed after "
+                            + (attempt + 1) + " attempt(s): " + e, e);
+                }
+                pause(backoff(attempt));
+                attempt++;
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PaygoIoException("interrupted", e);
+            }
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return success(response);
+            }
+            if (retryable(status) && attempt < options.maxRetries()) {
+                pause(retryAfter(response.headers()).orElse(backoff(attempt)));
+                attempt++;
+                continue;
+            }
+            throw PaygoServiceException.of(status, response.headers(), errors(response.body()));
+        }
+    }
+
+    private HttpRequest build(ApiRequest request, int attempt) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(options.baseUrl() + request.pathAndQuery()))
+                .timeout(options.timeout())
+                .header("Accept", "application/json")
+                .header("User-Agent", USER_AGENT)
+                .header("X-Paygo-Retry-Count", Integer.toString(attempt));
+        options.apiToken().ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+        if (options.apiToken().isEmpty()) {
+            options.apiEmail().ifPresent(e -> builder.header("X-Auth-Email", e));
+            options.apiKey().ifPresent(k -> builder.header("X-Auth-Key", k));
+        }
+        request.idempotencyKey().ifPresent(k -> builder.header("Idempotency-Key", k));
+        options.headers().forEach(builder::header);
+        request.contentType().ifPresent(t -> builder.header("Content-Type", t));
+        builder.method(request.method(), request.body().map(HttpRequest.BodyPublishers::ofByteArray)
+                .orElse(HttpRequest.BodyPublishers.noBody()));
+        return builder.build();
+    }
+
+    static boolean retryable(int status) {
+        return status == 408 || status == 409 || status == 429 || status >= 500;
+    }
+
+    private Duration backoff(int attempt) {
+        long base = Math.min(MAX_BACKOFF.toMillis(), INITIAL_BACKOFF.toMillis() << Math.min(attempt, 10));
+        double jitter = 1 - 0.25 * ThreadLocalRandom.current().nextDouble();
+        return Duration.ofMillis((long) (base * jitter));
+    }
+
+    /** The wait a server asked for: {@code retry-after-ms}, or {@code Retry-After} in seconds or as a date. */
+    private Optional<Duration> retryAfter(HttpHeaders headers) {
+        Optional<Duration> wait = headers.firstValue("retry-after-ms").flatMap(v -> {
+            try {
+                return Optional.of(Duration.ofMillis((long) Double.parseDouble(v)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+        if (wait.isEmpty()) {
+            wait = headers.firstValue("retry-after").flatMap(v -> {
+                try {
+                    return Optional.of(Duration.ofMillis((long) (Double.parseDouble(v) * 1000)));
+                } catch (NumberFormatException e) {
+                    try {
+                        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+                        return Optional.of(Duration.between(options.clock().instant(), at.toInstant()));
+                    } catch (DateTimeParseException ignored) {
+                        return Optional.empty();
+                    }
+                }
+            });
+        }
+        return wait.filter(d -> !d.isNegative() && d.compareTo(MAX_RETRY_AFTER) <= 0);
+    }
+
+    private void pause(Duration duration) {
+        try {
+            options.sleeper().sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PaygoIoException("interrupted while waiting to retry", e);
+        }
+    }
+
+    private static ApiResponse success(HttpResponse<byte[]> response) {
+        JsonNode envelope;
+        try {
+            envelope = MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new PaygoInvalidDataException("the answer is not JSON (HTTP " + response.statusCode() + ")", e);
+        }
+        if (envelope == null || !envelope.isObject() || !envelope.has("result")) {
+            throw new PaygoInvalidDataException("the answer is not a Cloudflare envelope with a result");
+        }
+        return new ApiResponse(envelope.get("result"), envelope.path("result_info"), response.headers());
+    }
+
+    private static List<ApiError> errors(byte[] body) {
+        List<ApiError> errors = new ArrayList<>();
+        try {
+            JsonNode envelope = MAPPER.readTree(body);
+            if (envelope != null) {
+                for (JsonNode error : envelope.path("errors")) {
+                    JsonNode pointer = error.path("source").path("pointer");
+                    errors.add(new ApiError(error.path("code").asInt(), error.path("message").asText(),
+                            pointer.isTextual() ? pointer.asText() : null));
+                }
+            }
+        } catch (IOException e) {
+            // not an envelope: the status alone tells what happened
+        }
+        return errors;
+    }
+
+    /** Writes a value as JSON bytes. */
+    public static byte[] json(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new PaygoException("cannot write the request as JSON", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // java.net.http.HttpClient of Java 17 has no close(): its threads end when it is unreachable.
+    }
+}
