@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "paygo", mixinStandardHelpOptions = true, version = "paygo 0.1.0",
         description = "Self-hosted pay-as-you-go billing that serves Cloudflare's Billing API (v4).",
         subcommands = {ServeCommand.class, AccountCommand.class, TokenCommand.class, OperatorTokenCommand.class,
-                MigrateCommand.class})
+                MigrateCommand.class, UsageCommand.class})
 public final class PaygoCli {
 
     public static void main(String[] args) {
@@ -25,6 +25,10 @@ public final class PaygoCli {
                 for (ApiError error : paygo.errors()) {
                     commandLine.getErr().println("error: " + error.message());
                 }
+                return 2;
+            }
+            if (e instanceof dev.paygo.client.errors.PaygoException client) {
+                commandLine.getErr().println("error: " + client.getMessage());
                 return 2;
             }
             if (e instanceof IllegalArgumentException || e instanceof InvalidCatalogException) {

@@ -1,0 +1,87 @@
+package dev.paygo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paygo.auth.PermissionGroup;
+import dev.paygo.testing.MutableClock;
+import dev.paygo.testing.TestServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.StringJoiner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code paygo usage send} and {@code paygo usage report} against a running paygo, through the Java SDK. */
+class UsageCommandIT {
+    @TempDir
+    Path folder;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = PaygoCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return new Run(cli.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    void sendsFilesInBatchesResumesAndReports() throws Exception {
+        try (TestServer server = TestServer.start(c -> c.withClock(MutableClock.at("2025-03-03T12:00:00Z")))) {
+            String account = server.createAccount("CLI usage", "2025-02-01T00:00:00Z");
+            String writer = server.createToken(account, PermissionGroup.USAGE_WRITE);
+            String reader = server.createToken(account, PermissionGroup.BILLING_READ);
+            StringJoiner ndjson = new StringJoiner("\n");
+            for (int i = 0; i < 25; i++) {
+                ndjson.add("{\"id\": \"n" + i + "\", \"metric\": \"workers.requests\", \"quantity\": 1000, "
+                        + "\"timestamp\": \"2025-02-1" + (i % 3) + "T10:00:00Z\"}");
+            }
+            Path lines = Files.writeString(folder.resolve("usage.ndjson"), ndjson.toString());
+            Path array = Files.writeString(folder.resolve("usage.json"), "[{\"id\": \"a1\", \"metric\": "
+                    + "\"workers.cpu_ms\", \"quantity\": \"2.5\", \"timestamp\": \"2025-02-10T11:00:00Z\"}]");
+            // A send that stopped after 10 events resumes after them.
+            Files.writeString(folder.resolve("usage.ndjson.progress"), "10");
+
+            Run send = run("usage", "send", "--base-url", server.baseUrl(), "--token", writer, "--account", account,
+                    "--batch-size", "4", lines.toString(), array.toString());
+            assertThat(send.exitCode()).as(send.err()).isZero();
+            assertThat(send.out()).contains("16 accepted, 0 duplicates");
+            assertThat(send.err()).contains("usage.ndjson [##############################] 100% 25/25 events");
+            assertThat(folder.resolve("usage.ndjson.progress")).doesNotExist();
+
+            Run again = run("usage", "send", "--base-url", server.baseUrl(), "--token", writer, "--account", account,
+                    "--cloudevents", lines.toString());
+            assertThat(again.out()).contains("10 accepted, 15 duplicates");
+
+            Run report = run("usage", "report", "--base-url", server.baseUrl(), "--token", reader, "--account",
+                    account, "--from", "2025-02-10", "--to", "2025-02-12");
+            assertThat(report.exitCode()).as(report.err()).isZero();
+            assertThat(report.out()).contains("DAY").contains("2025-02-10").contains("Workers Standard Requests")
+                    .contains("Workers Standard CPU time").contains("9000").contains("4 records");
+        }
+    }
+
+    @Test
+    void problemsAreReportedWithoutAStackTrace() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            String account = server.createAccount("CLI errors");
+            String reader = server.createToken(account, PermissionGroup.BILLING_READ);
+            Path file = Files.writeString(folder.resolve("bad.ndjson"), "{\"id\": \"x\", \"metric\": \"nope\", "
+                    + "\"quantity\": 1, \"timestamp\": \"2025-01-01T00:00:00Z\"}\n");
+            Run denied = run("usage", "send", "--base-url", server.baseUrl(), "--token", reader, "--account", account,
+                    file.toString());
+            assertThat(denied.exitCode()).isEqualTo(2);
+            assertThat(denied.err()).contains("error:").contains("403").doesNotContain("\tat ");
+
+            Run noToken = run("usage", "report", "--base-url", server.baseUrl(), "--token", "", "--account", account);
+            assertThat(noToken.exitCode()).isEqualTo(2);
+            assertThat(noToken.err()).contains("--token");
+        }
+    }
+}
