@@ -23,7 +23,8 @@ public final class ApiRequest {
                        String idempotencyKey) {
         this.method = method;
         this.path = path;
-        this.query = Map.copyOf(query);
+        // Insertion order: the query string is the same every time for the same call.
+        this.query = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(query));
         this.body = body;
         this.contentType = contentType;
         this.idempotencyKey = idempotencyKey;
