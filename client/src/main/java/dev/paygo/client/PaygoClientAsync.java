@@ -109,6 +109,10 @@ public final class PaygoClientAsync {
             return run(executor, () -> sync.paygo(params));
         }
 
+        public CompletableFuture<List<UsagePaygoResponseItem>> billable(UsagePaygoParams params) {
+            return run(executor, () -> sync.billable(params));
+        }
+
         public CompletableFuture<UsagePaygoInfoResponse> paygoInfo(AccountParams params) {
             return run(executor, () -> sync.paygoInfo(params));
         }

@@ -26,6 +26,16 @@ public final class UsageService extends Resources {
                 UsagePaygoResponseItem::fromJson);
     }
 
+    /**
+     * The same records with the FOCUS fields Cloudflare's SDK 7.x types ({@code ServiceFamilyName},
+     * {@code BilledCost}, {@code PricingUnit}, …): {@code GET /accounts/{id}/billable-usage}, which Cloudflare's
+     * SDK 7.x calls for {@code paygo} and {@code getAccountUsageV1}.
+     */
+    public List<UsagePaygoResponseItem> billable(UsagePaygoParams params) {
+        return many(ApiRequest.of("GET", "/accounts/{}/billable-usage", params.accountId()).query(params.query()),
+                UsagePaygoResponseItem::fromJson);
+    }
+
     /** Whether the account is covered, and its subscriptions: {@code GET /accounts/{id}/billable-usage/info}. */
     public UsagePaygoInfoResponse paygoInfo(AccountParams params) {
         return one(ApiRequest.of("GET", "/accounts/{}/billable-usage/info", params.accountId()),

@@ -197,6 +197,13 @@ class JavaSdkIT {
             assertThat(records).hasSize(1);
             assertThat(records.get(0).consumedQuantity()).isEqualByComparingTo("5000");
             assertThat(records.get(0).serviceName()).isEqualTo("Workers KV Keys read");
+            UsagePaygoResponseItem focus = reader.async().billing().usage().billable(UsagePaygoParams.builder()
+                    .accountId(account.id()).from(LocalDate.parse("2025-03-01")).to(LocalDate.parse("2025-03-01"))
+                    .build()).join().get(0);
+            assertThat(focus.serviceFamilyName()).contains("Workers KV");
+            assertThat(focus.billingAccountId()).contains(account.id());
+            assertThat(focus.pricingUnit()).contains("key read");
+            assertThat(focus.billedCost()).hasValueSatisfying(c -> assertThat(c).isEqualByComparingTo("0"));
             var info = reader.billing().usage().paygoInfo(AccountParams.of(account.id()));
             assertThat(info.covered()).isTrue();
             assertThat(info.subscriptions().get(0).billingCycleAnchorTimestamp())
