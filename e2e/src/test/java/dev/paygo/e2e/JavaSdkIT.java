@@ -65,13 +65,16 @@ class JavaSdkIT {
     }
 
     /** What a user writes: a profile and a month of usage in a handful of lines. */
-    static List<UsagePaygoResponseItem> tenLineProgram(String baseUrl, String token, String accountId) {
+    record ProfileAndMonth(ProfileGetResponse profile, List<UsagePaygoResponseItem> month) {
+    }
+
+    static ProfileAndMonth tenLineProgram(String baseUrl, String token, String accountId) {
         try (PaygoClient client = PaygoClient.builder().baseUrl(baseUrl).apiToken(token).build()) {
             ProfileGetResponse profile = client.billing().profiles().get(
                     ProfileGetParams.builder().accountId(accountId).build());
-            System.out.println(profile.company().orElse("?") + " pays with " + profile.cardNumber().orElse("-"));
-            return client.billing().usage().paygo(UsagePaygoParams.builder().accountId(accountId)
-                    .lastYearPeriodStart(2025).lastMonthPeriodStart(2).build());
+            List<UsagePaygoResponseItem> month = client.billing().usage().paygo(UsagePaygoParams.builder()
+                    .accountId(accountId).lastYearPeriodStart(2025).lastMonthPeriodStart(2).build());
+            return new ProfileAndMonth(profile, month);
         }
     }
 
@@ -90,8 +93,11 @@ class JavaSdkIT {
         try (PaygoClient producer = as(writer)) {
             producer.billing().usage().ingest(UsageIngestParams.builder().accountId(account.id()).events(events).build());
         }
-        List<UsagePaygoResponseItem> month = tenLineProgram(server.baseUrl(), token(account, PermissionGroup.BILLING_READ),
+        ProfileAndMonth read = tenLineProgram(server.baseUrl(), token(account, PermissionGroup.BILLING_READ),
                 account.id());
+        assertThat(read.profile().company()).contains("Ten Lines Ltd");
+        assertThat(read.profile().cardNumber()).contains("XXXX-XXXX-XXXX-4242");
+        List<UsagePaygoResponseItem> month = read.month();
         assertThat(month).hasSize(28);
         UsagePaygoResponseItem last = month.get(27);
         assertThat(last.cumulatedPricingQuantity()).isEqualByComparingTo("16800000");
