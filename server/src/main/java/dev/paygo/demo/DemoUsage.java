@@ -62,7 +62,7 @@ final class DemoUsage {
                     }
                     String id = "demo-" + day + "-" + profile.metric() + "-" + i;
                     events.add(new IncomingEvent(new UsageEvent(accountId, id, profile.metric(), quantity, at,
-                            Optional.empty()), "/account_id", "/metric", "/timestamp"));
+                            Optional.empty()), "/" + events.size(), false));
                 }
             }
         }

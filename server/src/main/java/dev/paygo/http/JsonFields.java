@@ -168,7 +168,7 @@ public final class JsonFields {
             return Optional.empty();
         }
         try {
-            return Optional.of(java.time.OffsetDateTime.parse(text.get()).toInstant());
+            return Optional.of(Rfc3339.parse(text.get()));
         } catch (DateTimeParseException e) {
             problems.add(pointer(name), "must be an RFC 3339 date-time such as 2025-01-15T00:00:00Z");
             return Optional.empty();

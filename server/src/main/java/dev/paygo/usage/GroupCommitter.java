@@ -119,9 +119,12 @@ final class GroupCommitter implements AutoCloseable {
     /** Deadlocks and serialization failures (SQLSTATE class 40) succeed when tried again. */
     static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("40")) {
-                return true;
+            // A batch reports its statement's failure as the next exception (PostgreSQL's driver does).
+            for (java.sql.SQLException sql = t instanceof java.sql.SQLException s ? s : null; sql != null;
+                 sql = sql.getNextException()) {
+                if (sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                    return true;
+                }
             }
         }
         return false;

@@ -162,8 +162,7 @@ public final class UsageEventReader {
         if (id.isPresent() && account.isPresent() && metric.isPresent() && quantity.isPresent()
                 && timestamp.isPresent()) {
             events.add(new IncomingEvent(new UsageEvent(account.get(), id.get(), metric.get(), quantity.get(),
-                    timestamp.get(), zone), fields.pointer("account_id"), fields.pointer("metric"),
-                    fields.pointer("timestamp")));
+                    timestamp.get(), zone), pointer, false));
         }
     }
 
@@ -190,7 +189,7 @@ public final class UsageEventReader {
         Optional<String> zone = zone(d);
         if (id.isPresent() && account.isPresent() && metric.isPresent() && quantity.isPresent() && time.isPresent()) {
             events.add(new IncomingEvent(new UsageEvent(account.get(), id.get(), metric.get(), quantity.get(),
-                    time.get(), zone), fields.pointer("subject"), d.pointer("metric"), fields.pointer("time")));
+                    time.get(), zone), pointer, true));
         }
     }
 

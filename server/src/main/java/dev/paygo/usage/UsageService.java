@@ -10,14 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,6 +30,16 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class UsageService implements AutoCloseable {
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    private static final Comparator<UsageEvent> EVENT_ORDER = Comparator.comparing(UsageEvent::accountId)
+            .thenComparing(UsageEvent::id);
+    private static final Comparator<RollupRow> ROLLUP_ORDER = Comparator.comparing(RollupRow::accountId)
+            .thenComparing(RollupRow::utcDay).thenComparing(RollupRow::metric);
+
+    private record EventKey(String accountId, String id) {
+    }
+
+    private record RollupKey(String accountId, String utcDay, String metric) {
+    }
     private static final int INSERT_CHUNK = 1000;
     private static final long COMMIT_TIMEOUT_SECONDS = 60;
 
@@ -70,14 +77,14 @@ public final class UsageService implements AutoCloseable {
     }
 
     private IngestResult store(List<IncomingEvent> events) {
-        Map<String, UsageEvent> unique = new LinkedHashMap<>();
+        Map<EventKey, UsageEvent> unique = new HashMap<>(events.size() * 2);
         for (IncomingEvent incoming : events) {
-            unique.putIfAbsent(incoming.event().accountId() + "\u0000" + incoming.event().id(), incoming.event());
+            unique.putIfAbsent(new EventKey(incoming.event().accountId(), incoming.event().id()), incoming.event());
         }
         int repeatedInRequest = events.size() - unique.size();
         // Key order: concurrent transactions (PostgreSQL) take row locks in the same order.
-        List<UsageEvent> ordered = unique.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(Map.Entry::getValue).toList();
+        List<UsageEvent> ordered = new ArrayList<>(unique.values());
+        ordered.sort(EVENT_ORDER);
         try {
             IngestResult stored = committer.submit(ordered)
                     .get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -132,31 +139,30 @@ public final class UsageService implements AutoCloseable {
     private IngestResult store(Handle handle, List<UsageEvent> events) {
         UsageDao dao = handle.attach(UsageDao.class);
         long receivedAt = clock.millis();
-        Map<String, UsageEvent> byKey = new HashMap<>();
-        Set<String> stored = new HashSet<>();
+        List<UsageEvent> stored = new ArrayList<>(events.size());
         for (int from = 0; from < events.size(); from += INSERT_CHUNK) {
-            List<EventRow> rows = new ArrayList<>();
-            for (UsageEvent event : events.subList(from, Math.min(events.size(), from + INSERT_CHUNK))) {
-                rows.add(EventRow.of(event, receivedAt));
-                byKey.put(event.accountId() + "\u0000" + event.id(), event);
+            List<UsageEvent> chunk = events.subList(from, Math.min(events.size(), from + INSERT_CHUNK));
+            List<EventRow> rows = new ArrayList<>(chunk.size());
+            chunk.forEach(event -> rows.add(EventRow.of(event, receivedAt)));
+            boolean[] isNew = dao.insertEvents(rows);
+            for (int i = 0; i < isNew.length; i++) {
+                if (isNew[i]) {
+                    stored.add(chunk.get(i));
+                }
             }
-            dao.insertEvents(rows).forEach(k -> stored.add(k.accountId() + "\u0000" + k.eventId()));
         }
-        // Sorted keys: concurrent writers (PostgreSQL) lock rollup rows in one order and never deadlock.
-        TreeMap<String, BigDecimal> sums = new TreeMap<>();
-        TreeMap<String, Long> counts = new TreeMap<>();
-        for (String key : stored) {
-            UsageEvent event = byKey.get(key);
-            String rollup = event.accountId() + "\u0000" + event.day() + "\u0000" + event.metric();
+        Map<RollupKey, BigDecimal> sums = new HashMap<>();
+        Map<RollupKey, Long> counts = new HashMap<>();
+        for (UsageEvent event : stored) {
+            RollupKey rollup = new RollupKey(event.accountId(), event.day().toString(), event.metric());
             sums.merge(rollup, event.quantity(), BigDecimal::add);
             counts.merge(rollup, 1L, Long::sum);
         }
         List<RollupRow> rollups = new ArrayList<>(sums.size());
-        sums.forEach((key, sum) -> {
-            String[] parts = key.split("\u0000");
-            rollups.add(new RollupRow(parts[0], parts[2], parts[1], Quantity.units(sum), Quantity.atto(sum),
-                    counts.get(key)));
-        });
+        sums.forEach((key, sum) -> rollups.add(new RollupRow(key.accountId(), key.metric(), key.utcDay(),
+                Quantity.units(sum), Quantity.atto(sum), counts.get(key))));
+        // Sorted keys: concurrent writers (PostgreSQL) lock rollup rows in one order and never deadlock.
+        rollups.sort(ROLLUP_ORDER);
         if (!rollups.isEmpty()) {
             dao.addToRollup(rollups);
         }

@@ -65,7 +65,7 @@ class IngestionPropertiesIT {
         for (int i = 0; i < draws.size(); i++) {
             Draw d = draws.get(i);
             events.add(new IncomingEvent(new UsageEvent(account, "evt-" + i, d.metric(), d.quantity(),
-                    NOW.minusSeconds(d.secondsAgo()), Optional.empty()), "/account_id", "/metric", "/timestamp"));
+                    NOW.minusSeconds(d.secondsAgo()), Optional.empty()), "/" + i, false));
         }
         return events;
     }
