@@ -1,0 +1,113 @@
+package dev.paygo.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Locale;
+import org.openjdk.jmh.results.RunResult;
+
+/** Writes the benchmark results as docs/benchmarks.md. */
+final class Report {
+    private final StringBuilder md;
+
+    Report(StringBuilder md) {
+        this.md = md;
+    }
+
+    private Report line(String format, Object... args) {
+        md.append(String.format(Locale.ROOT, format, args)).append('\n');
+        return this;
+    }
+
+    void header(boolean quick) throws IOException {
+        line("# paygo benchmarks").line("");
+        line("Produced by `bench/run.sh`%s on %s. Every number below comes from that one command; nothing in the "
+                + "test suite asserts a time.", quick ? " quick" : "", LocalDate.now(ZoneOffset.UTC)).line("");
+        line("## Machine and settings").line("");
+        line("| | |").line("|---|---|");
+        line("| CPU | %d cores, %s |", Runtime.getRuntime().availableProcessors(), cpuModel());
+        line("| memory | %s |", memory());
+        line("| JVM | %s %s |", System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        line("| paygo | its runnable jar as a separate process, `-Xmx384m`, `--rate-limit 0`, default pools |");
+        line("| durability | SQLite WAL with `synchronous=FULL` (an acknowledged batch survives power loss); "
+                + "PostgreSQL 127.0.0.1:5432 with its defaults (`fsync=on`, `synchronous_commit=on`) |");
+        line("| clients | on the same machine and cores (loopback HTTP/1.1 keep-alive): they compete with the "
+                + "server for the 2 cores |");
+        line("");
+    }
+
+    void ingestion(String backend, IngestLoad.Result r, double rawInsert, long rssMb) {
+        line("## Ingestion, %s", backend).line("");
+        line("8 connections send 1,000-event batches (%d accounts, 10 metrics, 5%% repeated events, 5%% up to 20 "
+                + "days late) for %.0f s; then the stored totals are compared with what paygo acknowledged.", 20,
+                r.seconds()).line("");
+        line("| measure | result |").line("|---|---|");
+        line("| acknowledged events/s | **%,.0f** |", r.eventsPerSecond());
+        line("| batch latency p50 / p99 | %.1f ms / %.1f ms |", r.p50Micros() / 1000.0, r.p99Micros() / 1000.0);
+        line("| batches, errors | %,d, %d |", r.batches(), r.errors());
+        line("| repeated events sent (counted once) | %,d |", r.duplicatesSent());
+        line("| stored totals equal acknowledged, exactly | %s |", r.verified() ? "yes" : "**NO**");
+        line("| raw insert bound (same rows, plain batched INSERT, no dedupe, no rollups, durable) | %,.0f rows/s |",
+                rawInsert);
+        line("| paygo as a share of the raw insert bound | %.0f%% |", 100 * r.eventsPerSecond() / rawInsert);
+        line("| server resident memory after the load | %d MB |", rssMb);
+        line("");
+    }
+
+    void queries(String backend, long small, QueryLoad.Result q1, double naive1, long large, QueryLoad.Result q10,
+                 double naive10, long rssMb) {
+        line("## Usage query, %s", backend).line("");
+        line("`GET /accounts/{id}/billing/usage/paygo` for the last 31 days, 10 accounts with %d metrics on each day "
+                + "(%d records per answer), 8 connections for 15 s. The naive alternative computes the same day x "
+                + "metric totals with SQL over the raw events.", QueryLoad.METRICS, q1.recordsPerAnswer()).line("");
+        line("| raw events | requests/s | p50 | p99 | errors | naive SQL over raw events | paygo speed-up (p50) |");
+        line("|---|---|---|---|---|---|---|");
+        row(small, q1, naive1);
+        if (q10 != null) {
+            row(large, q10, naive10);
+        }
+        line("").line("Server resident memory after the query load: %d MB.", rssMb).line("");
+    }
+
+    private void row(long events, QueryLoad.Result q, double naive) {
+        line("| %,d | **%,.0f** | %.2f ms | %.2f ms | %d | %.1f ms | %.0fx |", events, q.requestsPerSecond(), q.p50Ms(),
+                q.p99Ms(), q.errors(), naive, naive / q.p50Ms());
+    }
+
+    void jmh(Collection<RunResult> results) {
+        line("## JMH micro-benchmarks").line("");
+        line("| benchmark | average | error (99.9%%) |").line("|---|---|---|");
+        for (RunResult result : results) {
+            var score = result.getPrimaryResult();
+            line("| %s | %.1f %s | ± %.1f |", result.getParams().getBenchmark().replace("dev.paygo.bench.", ""),
+                    score.getScore(), score.getScoreUnit(), score.getScoreError());
+        }
+        line("");
+    }
+
+    void footer() {
+        line("## Reproduce").line("");
+        line("```bash").line("bench/run.sh          # about 8 minutes; writes this file").line("bench/run.sh quick    # "
+                + "a smoke run with small sizes").line("```").line("");
+        line("PostgreSQL must answer at 127.0.0.1:5432 (database `test`, user `postgres`); the suite makes and drops "
+                + "its own schema. The load generators only target 127.0.0.1 and stop by themselves.");
+    }
+
+    private static String cpuModel() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+            if (line.startsWith("model name")) {
+                return line.substring(line.indexOf(':') + 1).strip();
+            }
+        }
+        return "unknown";
+    }
+
+    private static String memory() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return Math.round(os.getTotalMemorySize() / 1024.0 / 1024 / 1024) + " GiB";
+    }
+}
