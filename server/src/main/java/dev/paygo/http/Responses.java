@@ -34,13 +34,22 @@ public final class Responses {
     }
 
     public void write(Context ctx, int status, Envelope envelope) {
+        writeJson(ctx, status, encode(envelope));
+    }
+
+    /** An envelope as the bytes of its JSON, for answers worth caching. */
+    public byte[] encode(Envelope envelope) {
         try {
-            byte[] body = mapper.writeValueAsBytes(envelope);
-            ctx.status(status).contentType(JSON).result(body);
-            ctx.attribute(RESPONDED, Boolean.TRUE);
+            return mapper.writeValueAsBytes(envelope);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response could not be written as JSON", e);
         }
+    }
+
+    /** Answers with an envelope already encoded by {@link #encode}. */
+    public void writeJson(Context ctx, int status, byte[] envelope) {
+        ctx.status(status).contentType(JSON).result(envelope);
+        ctx.attribute(RESPONDED, Boolean.TRUE);
     }
 
     static boolean responded(Context ctx) {

@@ -36,6 +36,11 @@ public final class RatingService {
                 window.from(), window.to());
     }
 
+    /** The version of the account's usage: records computed at one version stay right until it changes. */
+    public long usageVersion(Account account) {
+        return usage.version(account.id());
+    }
+
     public String provider() {
         return catalog.catalog().provider();
     }

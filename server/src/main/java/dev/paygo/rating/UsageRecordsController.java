@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.paygo.account.Account;
 import dev.paygo.account.AccountService;
 import dev.paygo.account.Subscription;
+import dev.paygo.http.Envelope;
 import dev.paygo.http.Guard;
 import dev.paygo.http.Responses;
 import io.javalin.http.Context;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The usage endpoints: {@code /billing/usage/paygo} (the seed's record), {@code /paygo-usage} and
@@ -23,6 +25,7 @@ public final class UsageRecordsController {
     private final RatingService rating;
     private final AccountService accounts;
     private final Responses responses;
+    private final RecordsCache cache = new RecordsCache();
 
     public UsageRecordsController(RatingService rating, AccountService accounts, Responses responses) {
         this.rating = rating;
@@ -32,17 +35,30 @@ public final class UsageRecordsController {
 
     public void paygo(Context ctx) {
         Account account = Guard.account(ctx);
-        List<UsageRecord> records = rating.records(account, rating.window(account, ctx::queryParam));
-        responses.ok(ctx, records.stream().map(r -> SeedRecord.of(r, account)).toList());
+        answer(ctx, account, "seed", records -> records.stream().map(r -> SeedRecord.of(r, account)).toList());
     }
 
     public void billable(Context ctx) {
         Account account = Guard.account(ctx);
-        List<UsageRecord> records = rating.records(account, rating.window(account, ctx::queryParam));
-        String subscription = accounts.subscriptions(account.id()).stream().findFirst().map(Subscription::id)
-                .orElse(null);
-        String provider = rating.provider();
-        responses.ok(ctx, records.stream().map(r -> FullRecord.of(r, account, subscription, provider)).toList());
+        answer(ctx, account, "focus", records -> {
+            String subscription = accounts.subscriptions(account.id()).stream().findFirst().map(Subscription::id)
+                    .orElse(null);
+            String provider = rating.provider();
+            return records.stream().map(r -> FullRecord.of(r, account, subscription, provider)).toList();
+        });
+    }
+
+    /** Rates (or finds the answer already rated at the account's current usage version) and answers. */
+    private void answer(Context ctx, Account account, String shape, Function<List<UsageRecord>, List<?>> view) {
+        UsageWindow window = rating.window(account, ctx::queryParam);
+        long version = rating.usageVersion(account);
+        RecordsCache.Key key = new RecordsCache.Key(account.id(), shape, window.from(), window.to());
+        byte[] body = cache.find(key, version).orElseGet(() -> {
+            byte[] encoded = responses.encode(Envelope.ok(view.apply(rating.records(account, window))));
+            cache.put(key, version, encoded);
+            return encoded;
+        });
+        responses.writeJson(ctx, 200, body);
     }
 
     public void info(Context ctx) {

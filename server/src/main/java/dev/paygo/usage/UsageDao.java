@@ -1,6 +1,7 @@
 package dev.paygo.usage;
 
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -57,6 +58,14 @@ public interface UsageDao extends SqlObject {
             throw new UnableToExecuteStatementException(e, null);
         }
     }
+
+    /** Increases the usage version of each account (in the order given). */
+    @SqlBatch
+    void bumpVersion(@Bind("accountId") List<String> accountIds);
+
+    /** The account's usage version: it changes whenever usage of the account is stored. */
+    @SqlQuery
+    Optional<Long> findVersion(@Bind("accountId") String accountId);
 
     /** Adds amounts to rollups, creating them as needed. */
     @SqlBatch

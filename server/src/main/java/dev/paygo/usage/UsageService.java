@@ -138,6 +138,9 @@ public final class UsageService implements AutoCloseable {
     /** Stores one request's (de-duplicated) events in the caller's transaction. */
     private IngestResult store(Handle handle, List<UsageEvent> events) {
         UsageDao dao = handle.attach(UsageDao.class);
+        // First, in account order: the version rows serialize writers per account before they touch any of its
+        // events or rollups, so concurrent transactions (PostgreSQL) never wait on each other in a cycle.
+        dao.bumpVersion(events.stream().map(UsageEvent::accountId).distinct().sorted().toList());
         long receivedAt = clock.millis();
         List<UsageEvent> stored = new ArrayList<>(events.size());
         for (int from = 0; from < events.size(); from += INSERT_CHUNK) {
@@ -167,6 +170,11 @@ public final class UsageService implements AutoCloseable {
             dao.addToRollup(rollups);
         }
         return new IngestResult(stored.size(), events.size() - stored.size());
+    }
+
+    /** A number that changes whenever usage of the account is stored (0 before any). */
+    public long version(String accountId) {
+        return jdbi.withExtension(UsageDao.class, dao -> dao.findVersion(accountId)).orElse(0L);
     }
 
     /** The account's daily totals on the days {@code [from, toExclusive)}, by metric then day. */

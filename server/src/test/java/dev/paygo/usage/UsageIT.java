@@ -322,4 +322,19 @@ class UsageIT {
         }
         assertThat(records(account, "?from=2025-03-01&to=2025-03-05").result().size()).isZero();
     }
+
+    @Test
+    void aRepeatedQueryShowsUsageSentSinceTheLastOne() {
+        Account account = account();
+        send(account, "[" + event("c1", "workers.requests", "10", "2025-03-02T01:00:00Z") + "]", "application/json");
+        String query = "?from=2025-03-01&to=2025-03-05";
+        assertThat(records(account, query).result().get(0).get("ConsumedQuantity").asInt()).isEqualTo(10);
+        assertThat(records(account, query).result().get(0).get("ConsumedQuantity").asInt()).isEqualTo(10);
+        send(account, "[" + event("c2", "workers.requests", "5", "2025-03-02T02:00:00Z") + "]", "application/json");
+        assertThat(records(account, query).result().get(0).get("ConsumedQuantity").asInt()).isEqualTo(15);
+        Reply focus = server.http().call("GET", "/accounts/" + account.id() + "/billable-usage" + query)
+                .bearer(account.reader()).send();
+        assertThat(focus.result().get(0).get("ConsumedQuantity").asInt()).isEqualTo(15);
+        assertThat(focus.result().get(0).has("ServiceFamilyName")).isTrue();
+    }
 }

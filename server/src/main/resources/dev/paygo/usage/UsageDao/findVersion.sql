@@ -1,0 +1,1 @@
+SELECT version FROM usage_versions WHERE account_id = :accountId
