@@ -74,8 +74,30 @@ final class Report {
     }
 
     private void row(long events, QueryLoad.Result q, double naive) {
-        line("| %,d | **%,.0f** | %.2f ms | %.2f ms | %d | %.1f ms | %.0fx |", events, q.requestsPerSecond(), q.p50Ms(),
+        line("| %,d | **%,.0f** | %.2f ms | %.2f ms | %d | %.1f ms | %.1fx |", events, q.requestsPerSecond(), q.p50Ms(),
                 q.p99Ms(), q.errors(), naive, naive / q.p50Ms());
+    }
+
+    /** The targets for SQLite, met or not, with what limits them. */
+    void targets(IngestLoad.Result ingest, double rawInsert, QueryLoad.Result q1, QueryLoad.Result q10, long maxRssMb) {
+        line("## Targets (SQLite, durable acknowledgements)").line("");
+        line("| target | measured | |").line("|---|---|---|");
+        target("ingestion >= 100,000 events/s, 1,000-event batches", String.format(Locale.ROOT, "%,.0f events/s",
+                ingest.eventsPerSecond()), ingest.eventsPerSecond() >= 100_000);
+        double share = ingest.eventsPerSecond() / rawInsert;
+        target(">= 60% of the raw-insert bound", String.format(Locale.ROOT, "%.0f%%", 100 * share), share >= 0.6);
+        target("usage query p99 <= 10 ms", String.format(Locale.ROOT, "%.1f ms", q1.p99Ms()), q1.p99Ms() <= 10);
+        target("usage query >= 2,000 requests/s", String.format(Locale.ROOT, "%,.0f requests/s",
+                q1.requestsPerSecond()), q1.requestsPerSecond() >= 2000);
+        double growth = q10.p99Ms() / q1.p99Ms();
+        target("query latency within 20% at 10x the raw events", String.format(Locale.ROOT, "p99 x%.2f", growth),
+                growth <= 1.2);
+        target("server memory <= 512 MB", maxRssMb + " MB", maxRssMb <= 512);
+        line("");
+    }
+
+    private void target(String what, String measured, boolean met) {
+        line("| %s | %s | %s |", what, measured, met ? "met" : "**missed**");
     }
 
     void jmh(Collection<RunResult> results) {
@@ -90,6 +112,27 @@ final class Report {
     }
 
     void footer() {
+        line("## What limits it").line("");
+        line("Profiles taken with JFR (`jcmd <pid> JFR.start settings=profile`) during the ingestion load:");
+        line("");
+        line("- **Ingestion is CPU-bound on the two shared cores.** The server takes about 130%% of the 200%% and "
+                + "the load generator most of the rest. Before the fixes in this suite's first run, JDBI's per-value "
+                + "argument lookup on one 8,000-parameter INSERT, string-concatenated keys and "
+                + "`OffsetDateTime.parse` led the profile (34k events/s); the insert now binds positionally with "
+                + "plain JDBC as one batch, keys are records and RFC 3339 UTC times are parsed directly. What is "
+                + "left is spread over reading each event as a Jackson tree and checking its fields, SQLite's "
+                + "primary-key check that makes ingestion idempotent, and the rollup upserts - the work the raw "
+                + "insert bound leaves out. Next steps: read events without an intermediate tree, and measure "
+                + "with the load generator on other cores.");
+        line("- **A usage answer is large.** 31 days x 50 metrics are 1,550 records, about 390 KB of JSON. "
+                + "Answers are cached per account usage version, so a repeated query skips rating (~3.7 ms) and "
+                + "encoding (~2 ms, see JMH) and costs three small lookups (token, account, usage version) plus "
+                + "moving the bytes; at 2,000 answers/s that is ~780 MB/s through loopback on the same two cores "
+                + "as the clients, who also read every byte. Compressing answers (`Accept-Encoding`) or caching "
+                + "token lookups would be the next steps.");
+        line("- Latency does not grow with raw events: answers read rollups (at most days x metrics rows), never "
+                + "raw events; the naive SQL over raw events grows with them.");
+        line("");
         line("## Reproduce").line("");
         line("```bash").line("bench/run.sh          # about 8 minutes; writes this file").line("bench/run.sh quick    # "
                 + "a smoke run with small sizes").line("```").line("");

@@ -47,6 +47,11 @@ public final class Suite {
         Path folder = Files.createTempDirectory("paygo-bench");
         String sqliteUrl = "jdbc:sqlite:" + folder.resolve("paygo.db");
         log("SQLite: ingestion load");
+        IngestLoad.Result sqliteIngest;
+        double sqliteRaw;
+        QueryLoad.Result sqliteQ1;
+        QueryLoad.Result sqliteQ10;
+        long sqliteRss;
         try (ServerProcess server = ServerProcess.start(jar, sqliteUrl, 8801, "384m")) {
             IngestLoad.Result ingest = IngestLoad.run(server.baseUrl(), ServerProcess.OPERATOR_TOKEN, 8, 1000,
                     ingestSeconds, 20);
@@ -54,6 +59,8 @@ public final class Suite {
             log("SQLite: raw insert baseline");
             double raw = Baselines.rawInsertRate("jdbc:sqlite:" + folder.resolve("raw.db"), quick ? 50_000 : 300_000);
             report.ingestion("SQLite", ingest, raw, rss);
+            sqliteIngest = ingest;
+            sqliteRaw = raw;
 
             List<String> accounts = accounts(server, 10);
             List<String> metrics = QueryLoad.metricIds(server.baseUrl(), ServerProcess.OPERATOR_TOKEN);
@@ -65,8 +72,12 @@ public final class Suite {
             QueryLoad.load(server.baseUrl(), ServerProcess.OPERATOR_TOKEN, accounts, metrics, small, large - small);
             QueryLoad.Result q10 = QueryLoad.measure(server.baseUrl(), ServerProcess.OPERATOR_TOKEN, accounts, 8, 15);
             double naive10 = Baselines.naiveQueryMillis(sqliteUrl, accounts.get(0), 3);
-            report.queries("SQLite", small, q1, naive1, large, q10, naive10, server.residentMegabytes());
+            sqliteRss = Math.max(rss, server.residentMegabytes());
+            report.queries("SQLite", small, q1, naive1, large, q10, naive10, sqliteRss);
+            sqliteQ1 = q1;
+            sqliteQ10 = q10;
         }
+        report.targets(sqliteIngest, sqliteRaw, sqliteQ1, sqliteQ10, sqliteRss);
 
         String schema = "bench_" + Instant.now().getEpochSecond();
         execute(PG, "CREATE SCHEMA " + schema);
