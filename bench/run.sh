@@ -5,5 +5,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# wrk (from Debian's packages) drives the query load; without it a Java client does, and measures itself.
+if ! command -v wrk >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q wrk >/dev/null 2>&1; } || true
+fi
 mvn -q -B -DskipTests -pl cli,bench -am package
 java -jar bench/target/paygo-bench.jar cli/target/paygo.jar docs/benchmarks.md "${1:-full}"

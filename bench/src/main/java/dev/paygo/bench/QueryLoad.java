@@ -23,6 +23,23 @@ final class QueryLoad {
     static final int DAYS = 31;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** Standalone: {@code QueryLoad BASE_URL OPERATOR_TOKEN EVENTS SECONDS}: loads 10 accounts, then queries. */
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String token = args[1];
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/accounts"))
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"q" + i + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            accounts.add(MAPPER.readTree(created.body()).at("/result/id").asText());
+        }
+        load(base, token, accounts, metricIds(base, token), 0, Long.parseLong(args[2]));
+        System.out.println(measure(base, token, accounts, 8, Integer.parseInt(args[3])));
+    }
+
     /** What the query load measured. */
     record Result(double requestsPerSecond, double p50Ms, double p99Ms, long errors, int recordsPerAnswer) {
     }
@@ -117,14 +134,21 @@ final class QueryLoad {
                     String account = accounts.get(random.nextInt(accounts.size()));
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base
+                        // As Cloudflare's SDKs do (fetch): accept gzip, and read the whole answer.
+                        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base
                                         + "/accounts/" + account + "/billing/usage/paygo" + window))
-                                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                                .header("Authorization", "Bearer " + token).header("Accept-Encoding", "gzip").build(),
+                                HttpResponse.BodyHandlers.ofByteArray());
+                        byte[] body = response.body();
+                        if (response.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+                            body = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))
+                                    .readAllBytes();
+                        }
                         lat[count++] = System.nanoTime() - t0;
                         if (response.statusCode() != 200) {
                             errors.incrementAndGet();
                         } else if (records[0] == 0) {
-                            records[0] = MAPPER.readTree(response.body()).get("result").size();
+                            records[0] = MAPPER.readTree(body).get("result").size();
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();

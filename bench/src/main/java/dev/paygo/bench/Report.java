@@ -36,7 +36,8 @@ final class Report {
         line("| durability | SQLite WAL with `synchronous=FULL` (an acknowledged batch survives power loss); "
                 + "PostgreSQL 127.0.0.1:5432 with its defaults (`fsync=on`, `synchronous_commit=on`) |");
         line("| clients | on the same machine and cores (loopback HTTP/1.1 keep-alive): they compete with the "
-                + "server for the 2 cores |");
+                + "server for the 2 cores. Ingestion: a Java load generator; queries: wrk (C), since a Java client "
+                + "reading 1,550-record answers used more of the two cores than paygo did |");
         line("");
     }
 
@@ -62,7 +63,8 @@ final class Report {
                  double naive10, long rssMb) {
         line("## Usage query, %s", backend).line("");
         line("`GET /accounts/{id}/billing/usage/paygo` for the last 31 days, 10 accounts with %d metrics on each day "
-                + "(%d records per answer), 8 connections for 15 s. The naive alternative computes the same day x "
+                + "(%d records per answer), 8 connections for 15 s with wrk (after 5 s of warm-up with a Java client), "
+                + "accepting gzip as Cloudflare's SDKs do. The naive alternative computes the same day x "
                 + "metric totals with SQL over the raw events.", QueryLoad.METRICS, q1.recordsPerAnswer()).line("");
         line("| raw events | requests/s | p50 | p99 | errors | naive SQL over raw events | paygo speed-up (p50) |");
         line("|---|---|---|---|---|---|---|");
@@ -124,12 +126,12 @@ final class Report {
                 + "primary-key check that makes ingestion idempotent, and the rollup upserts - the work the raw "
                 + "insert bound leaves out. Next steps: read events without an intermediate tree, and measure "
                 + "with the load generator on other cores.");
-        line("- **A usage answer is large.** 31 days x 50 metrics are 1,550 records, about 390 KB of JSON. "
-                + "Answers are cached per account usage version, so a repeated query skips rating (~3.7 ms) and "
-                + "encoding (~2 ms, see JMH) and costs three small lookups (token, account, usage version) plus "
-                + "moving the bytes; at 2,000 answers/s that is ~780 MB/s through loopback on the same two cores "
-                + "as the clients, who also read every byte. Compressing answers (`Accept-Encoding`) or caching "
-                + "token lookups would be the next steps.");
+        line("- **A usage answer is large.** 31 days x 50 metrics are 1,550 records, about 570 KB of JSON, ~24 KB "
+                + "gzipped. Answers are cached per account usage version, with their gzip form, so a repeated query "
+                + "skips rating (~3.7 ms), encoding (~2 ms, see JMH) and compressing (~15 ms at Javalin's dynamic "
+                + "gzip); what is left is three small lookups (token, account, usage version) and the HTTP exchange, "
+                + "with wrk on the same two cores. A first query after new usage pays the full price. Caching token "
+                + "lookups would be the next step for the tail latency.");
         line("- Latency does not grow with raw events: answers read rollups (at most days x metrics rows), never "
                 + "raw events; the naive SQL over raw events grows with them.");
         line("");

@@ -66,11 +66,11 @@ public final class Suite {
             List<String> metrics = QueryLoad.metricIds(server.baseUrl(), ServerProcess.OPERATOR_TOKEN);
             log("SQLite: loading " + small + " events for the query load");
             QueryLoad.load(server.baseUrl(), ServerProcess.OPERATOR_TOKEN, accounts, metrics, 0, small);
-            QueryLoad.Result q1 = QueryLoad.measure(server.baseUrl(), ServerProcess.OPERATOR_TOKEN, accounts, 8, 15);
+            QueryLoad.Result q1 = query(server, accounts);
             double naive1 = Baselines.naiveQueryMillis(sqliteUrl, accounts.get(0), 5);
             log("SQLite: loading up to " + large + " events");
             QueryLoad.load(server.baseUrl(), ServerProcess.OPERATOR_TOKEN, accounts, metrics, small, large - small);
-            QueryLoad.Result q10 = QueryLoad.measure(server.baseUrl(), ServerProcess.OPERATOR_TOKEN, accounts, 8, 15);
+            QueryLoad.Result q10 = query(server, accounts);
             double naive10 = Baselines.naiveQueryMillis(sqliteUrl, accounts.get(0), 3);
             sqliteRss = Math.max(rss, server.residentMegabytes());
             report.queries("SQLite", small, q1, naive1, large, q10, naive10, sqliteRss);
@@ -94,7 +94,7 @@ public final class Suite {
             List<String> metrics = QueryLoad.metricIds(server.baseUrl(), ServerProcess.OPERATOR_TOKEN);
             log("PostgreSQL: loading " + small + " events for the query load");
             QueryLoad.load(server.baseUrl(), ServerProcess.OPERATOR_TOKEN, accounts, metrics, 0, small);
-            QueryLoad.Result q1 = QueryLoad.measure(server.baseUrl(), ServerProcess.OPERATOR_TOKEN, accounts, 8, 15);
+            QueryLoad.Result q1 = query(server, accounts);
             double naive1 = Baselines.naiveQueryMillis(pgUrl, accounts.get(0), 5);
             report.queries("PostgreSQL", small, q1, naive1, 0, null, 0, server.residentMegabytes());
         } finally {
@@ -110,6 +110,14 @@ public final class Suite {
         report.footer();
         Files.writeString(output, md.toString());
         log("wrote " + output);
+    }
+
+    /** The query load: wrk where it is installed (bench/run.sh installs it), else the Java client. */
+    private static QueryLoad.Result query(ServerProcess server, List<String> accounts) throws Exception {
+        QueryLoad.Result java = QueryLoad.measure(server.baseUrl(), ServerProcess.OPERATOR_TOKEN, accounts, 8, 5);
+        return Wrk.available()
+                ? Wrk.measure(server.baseUrl(), ServerProcess.OPERATOR_TOKEN, accounts, 8, 15, java.recordsPerAnswer())
+                : QueryLoad.measure(server.baseUrl(), ServerProcess.OPERATOR_TOKEN, accounts, 8, 15);
     }
 
     private static List<String> accounts(ServerProcess server, int count) throws Exception {

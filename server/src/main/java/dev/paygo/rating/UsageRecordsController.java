@@ -53,12 +53,17 @@ public final class UsageRecordsController {
         UsageWindow window = rating.window(account, ctx::queryParam);
         long version = rating.usageVersion(account);
         RecordsCache.Key key = new RecordsCache.Key(account.id(), shape, window.from(), window.to());
-        byte[] body = cache.find(key, version).orElseGet(() -> {
-            byte[] encoded = responses.encode(Envelope.ok(view.apply(rating.records(account, window))));
-            cache.put(key, version, encoded);
-            return encoded;
-        });
-        responses.writeJson(ctx, 200, body);
+        RecordsCache.Entry entry = cache.find(key, version).orElseGet(() -> cache.put(key, version,
+                responses.encode(Envelope.ok(view.apply(rating.records(account, window))))));
+        String accepted = ctx.header("Accept-Encoding");
+        if (accepted != null && accepted.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+            // Compressed once per cached answer instead of on every request.
+            ctx.header("Content-Encoding", "gzip");
+            ctx.header("Vary", "Accept-Encoding");
+            responses.writeJson(ctx, 200, entry.gzip());
+        } else {
+            responses.writeJson(ctx, 200, entry.body());
+        }
     }
 
     public void info(Context ctx) {
