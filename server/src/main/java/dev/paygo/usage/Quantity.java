@@ -22,6 +22,9 @@ public final class Quantity {
         if (value.signum() < 0) {
             return Optional.of("must be 0 or more");
         }
+        if (value.scale() == 0 && value.compareTo(LIMIT) < 0) {
+            return Optional.empty();  // the common case, a whole number: no digits to count
+        }
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.precision() > MAX_SIGNIFICANT_DIGITS) {
             return Optional.of("must have at most " + MAX_SIGNIFICANT_DIGITS + " significant digits");
@@ -37,11 +40,14 @@ public final class Quantity {
 
     /** The whole units of a valid quantity. */
     public static long units(BigDecimal value) {
-        return value.toBigInteger().longValueExact();
+        return value.scale() <= 0 ? value.longValueExact() : value.toBigInteger().longValueExact();
     }
 
     /** The fraction of a valid quantity in atto-units (0 to 10^18 - 1). */
     public static long atto(BigDecimal value) {
+        if (value.scale() <= 0) {
+            return 0;
+        }
         return value.subtract(new BigDecimal(value.toBigInteger())).movePointRight(MAX_SCALE).longValueExact();
     }
 

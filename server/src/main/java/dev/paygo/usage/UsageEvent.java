@@ -3,7 +3,6 @@ package dev.paygo.usage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** One metered fact: {@code quantity} of {@code metric} consumed by an account at {@code timestamp}. */
@@ -12,6 +11,7 @@ public record UsageEvent(String accountId, String id, String metric, BigDecimal 
 
     /** The UTC day the event counts for. */
     public LocalDate day() {
-        return LocalDate.ofInstant(timestamp, ZoneOffset.UTC);
+        // Epoch arithmetic: LocalDate.ofInstant builds new ZoneRules on every call, once per ingested event.
+        return LocalDate.ofEpochDay(Math.floorDiv(timestamp.getEpochSecond(), 86_400L));
     }
 }
