@@ -32,9 +32,12 @@ public final class Authenticator {
     public Principal authenticate(Function<String, String> header) {
         String authorization = header.apply("Authorization");
         if (authorization != null) {
-            String value = bearerValue(authorization);
-            Optional<Principal> operator = operators.authenticate(value).map(p -> p);
-            return operator.or(() -> tokens.authenticate(value).map(Principal.Token::new))
+            // Hashed once; the in-memory operator check first, then account tokens (nearly every request),
+            // and only then stored operator tokens, so a token request costs one database lookup.
+            String hash = Secrets.hash(bearerValue(authorization));
+            Optional<Principal> operator = operators.fromEnvironment(hash).map(p -> p);
+            return operator.or(() -> tokens.authenticateHash(hash).map(Principal.Token::new))
+                    .or(() -> operators.fromStore(hash))
                     .orElseThrow(() -> new PaygoException(ErrorCode.INVALID_ACCESS_TOKEN));
         }
         String email = header.apply("X-Auth-Email");

@@ -33,9 +33,16 @@ public final class OperatorService {
     /** The operator principal for a presented bearer value, if it is an operator credential. */
     public Optional<Principal.Operator> authenticate(String value) {
         String hash = Secrets.hash(value);
-        if (environmentHash.isPresent() && Secrets.sameHash(environmentHash.get(), hash)) {
-            return Optional.of(new Principal.Operator(ENVIRONMENT_ID));
-        }
+        return fromEnvironment(hash).or(() -> fromStore(hash));
+    }
+
+    /** The operator, if {@code hash} is that of {@code PAYGO_OPERATOR_TOKEN} (no database access). */
+    Optional<Principal.Operator> fromEnvironment(String hash) {
+        return environmentHash.filter(h -> Secrets.sameHash(h, hash)).map(h -> new Principal.Operator(ENVIRONMENT_ID));
+    }
+
+    /** The operator, if {@code hash} is that of a stored operator token. */
+    Optional<Principal.Operator> fromStore(String hash) {
         return jdbi.withExtension(OperatorTokenDao.class, dao -> dao.findIdByHash(hash)).map(Principal.Operator::new);
     }
 

@@ -74,7 +74,10 @@ public final class TokenService {
 
     /** The token a presented value belongs to, when it is unrevoked (it may still be expired). */
     public Optional<ApiToken> findByValue(String value) {
-        String hash = Secrets.hash(value);
+        return findByHash(Secrets.hash(value));
+    }
+
+    Optional<ApiToken> findByHash(String hash) {
         return jdbi.withExtension(TokenDao.class, dao -> dao.findUnrevokedByHash(hash))
                 .filter(row -> Secrets.sameHash(row.valueHash(), hash))
                 .map(this::toToken);
@@ -82,8 +85,12 @@ public final class TokenService {
 
     /** The token a presented value belongs to, when it is usable now (unrevoked, started, not expired). */
     public Optional<ApiToken> authenticate(String value) {
+        return authenticateHash(Secrets.hash(value));
+    }
+
+    Optional<ApiToken> authenticateHash(String hash) {
         Instant now = clock.instant();
-        return findByValue(value).filter(t -> t.status(now).equals("active"));
+        return findByHash(hash).filter(t -> t.status(now).equals("active"));
     }
 
     public Instant now() {
