@@ -38,58 +38,104 @@ public record ServerConfig(String host, int port, String databaseUrl, Optional<S
     }
 
     public ServerConfig withHost(String value) {
-        return new ServerConfig(value, port, databaseUrl, operatorToken, maxBodyBytes, rateLimitPerSecond,
-                rateLimitBurst, poolSize, clock, catalogFile, lateEventDays, maxBatchEvents);
+        Changed c = new Changed(this);
+        c.host = value;
+        return c.build();
     }
 
     public ServerConfig withPort(int value) {
-        return new ServerConfig(host, value, databaseUrl, operatorToken, maxBodyBytes, rateLimitPerSecond,
-                rateLimitBurst, poolSize, clock, catalogFile, lateEventDays, maxBatchEvents);
+        Changed c = new Changed(this);
+        c.port = value;
+        return c.build();
     }
 
     public ServerConfig withDatabaseUrl(String value) {
-        return new ServerConfig(host, port, value, operatorToken, maxBodyBytes, rateLimitPerSecond, rateLimitBurst,
-                poolSize, clock, catalogFile, lateEventDays, maxBatchEvents);
+        Changed c = new Changed(this);
+        c.databaseUrl = value;
+        return c.build();
     }
 
     public ServerConfig withOperatorToken(Optional<String> value) {
-        return new ServerConfig(host, port, databaseUrl, value, maxBodyBytes, rateLimitPerSecond, rateLimitBurst,
-                poolSize, clock, catalogFile, lateEventDays, maxBatchEvents);
+        Changed c = new Changed(this);
+        c.operatorToken = value;
+        return c.build();
     }
 
     public ServerConfig withMaxBodyBytes(long value) {
-        return new ServerConfig(host, port, databaseUrl, operatorToken, value, rateLimitPerSecond, rateLimitBurst,
-                poolSize, clock, catalogFile, lateEventDays, maxBatchEvents);
+        Changed c = new Changed(this);
+        c.maxBodyBytes = value;
+        return c.build();
+    }
+
+    public ServerConfig withClock(Clock value) {
+        Changed c = new Changed(this);
+        c.clock = value;
+        return c.build();
+    }
+
+    public ServerConfig withCatalogFile(Optional<Path> value) {
+        Changed c = new Changed(this);
+        c.catalogFile = value;
+        return c.build();
+    }
+
+    public ServerConfig withLateEventDays(int value) {
+        Changed c = new Changed(this);
+        c.lateEventDays = value;
+        return c.build();
+    }
+
+    public ServerConfig withMaxBatchEvents(int value) {
+        Changed c = new Changed(this);
+        c.maxBatchEvents = value;
+        return c.build();
     }
 
     /** Sets the rate limit; the burst is twice the rate. */
     public ServerConfig withRateLimit(double perSecond) {
-        return new ServerConfig(host, port, databaseUrl, operatorToken, maxBodyBytes, perSecond, 2 * perSecond,
-                poolSize, clock, catalogFile, lateEventDays, maxBatchEvents);
+        return withRateLimit(perSecond, 2 * perSecond);
     }
 
     public ServerConfig withRateLimit(double perSecond, double burst) {
-        return new ServerConfig(host, port, databaseUrl, operatorToken, maxBodyBytes, perSecond, burst, poolSize,
-                clock, catalogFile, lateEventDays, maxBatchEvents);
+        Changed c = new Changed(this);
+        c.rateLimitPerSecond = perSecond;
+        c.rateLimitBurst = burst;
+        return c.build();
     }
 
-    public ServerConfig withClock(Clock value) {
-        return new ServerConfig(host, port, databaseUrl, operatorToken, maxBodyBytes, rateLimitPerSecond,
-                rateLimitBurst, poolSize, value, catalogFile, lateEventDays, maxBatchEvents);
-    }
+    /** A copy of a config with some fields changed: the one place the record's constructor is repeated. */
+    private static final class Changed {
+        String host;
+        int port;
+        String databaseUrl;
+        Optional<String> operatorToken;
+        long maxBodyBytes;
+        double rateLimitPerSecond;
+        double rateLimitBurst;
+        int poolSize;
+        Clock clock;
+        Optional<Path> catalogFile;
+        int lateEventDays;
+        int maxBatchEvents;
 
-    public ServerConfig withCatalogFile(Optional<Path> value) {
-        return new ServerConfig(host, port, databaseUrl, operatorToken, maxBodyBytes, rateLimitPerSecond,
-                rateLimitBurst, poolSize, clock, value, lateEventDays, maxBatchEvents);
-    }
+        Changed(ServerConfig c) {
+            host = c.host;
+            port = c.port;
+            databaseUrl = c.databaseUrl;
+            operatorToken = c.operatorToken;
+            maxBodyBytes = c.maxBodyBytes;
+            rateLimitPerSecond = c.rateLimitPerSecond;
+            rateLimitBurst = c.rateLimitBurst;
+            poolSize = c.poolSize;
+            clock = c.clock;
+            catalogFile = c.catalogFile;
+            lateEventDays = c.lateEventDays;
+            maxBatchEvents = c.maxBatchEvents;
+        }
 
-    public ServerConfig withLateEventDays(int value) {
-        return new ServerConfig(host, port, databaseUrl, operatorToken, maxBodyBytes, rateLimitPerSecond,
-                rateLimitBurst, poolSize, clock, catalogFile, value, maxBatchEvents);
-    }
-
-    public ServerConfig withMaxBatchEvents(int value) {
-        return new ServerConfig(host, port, databaseUrl, operatorToken, maxBodyBytes, rateLimitPerSecond,
-                rateLimitBurst, poolSize, clock, catalogFile, lateEventDays, value);
+        ServerConfig build() {
+            return new ServerConfig(host, port, databaseUrl, operatorToken, maxBodyBytes, rateLimitPerSecond,
+                    rateLimitBurst, poolSize, clock, catalogFile, lateEventDays, maxBatchEvents);
+        }
     }
 }

@@ -82,6 +82,7 @@ public final class IngestLoad {
         LongAdder errors = new LongAdder();
         AtomicLong batches = new AtomicLong();
         long[][] latencies = new long[connections][];
+        // The server under test runs on the real clock, so event times are relative to the wall clock too.
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<Thread> threads = new ArrayList<>();
@@ -172,9 +173,9 @@ public final class IngestLoad {
             thread.join();
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        long p50 = all.length == 0 ? 0 : all[all.length / 2];
-        long p99 = all.length == 0 ? 0 : all[Math.min(all.length - 1, (int) (all.length * 0.99))];
+        Latencies all = new Latencies(latencies);
+        long p50 = all.percentile(0.5);
+        long p99 = all.percentile(0.99);
         boolean verified = verify(http, base, token, accounts, expected, now);
         return new Result(acknowledged.sum(), elapsed, batches.get(), errors.sum(), p50, p99, duplicatesSent.sum(),
                 verified && errors.sum() == 0);

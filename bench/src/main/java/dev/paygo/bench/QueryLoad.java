@@ -163,8 +163,8 @@ final class QueryLoad {
             thread.join();
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(all.length / elapsed, all[all.length / 2] / 1e6,
-                all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6, errors.get(), records[0]);
+        Latencies all = new Latencies(latencies);
+        return new Result(all.count() / elapsed, all.percentile(0.5) / 1e6, all.percentile(0.99) / 1e6, errors.get(),
+                records[0]);
     }
 }

@@ -67,12 +67,11 @@ public final class UsageRecordsController {
     }
 
     public void info(Context ctx) {
-        Account account = Guard.account(ctx);
-        List<SubscriptionView> subscriptions = accounts.subscriptions(account.id()).stream()
+        List<Subscription> subscriptions = accounts.subscriptions(Guard.account(ctx).id());
+        boolean covered = subscriptions.stream().anyMatch(s -> s.end().isEmpty());
+        responses.ok(ctx, new Info(covered, subscriptions.stream()
                 .map(s -> new SubscriptionView(s.id(), s.billingCycleAnchor(), s.start(), s.end().orElse(null)))
-                .toList();
-        boolean covered = accounts.subscriptions(account.id()).stream().anyMatch(s -> s.end().isEmpty());
-        responses.ok(ctx, new Info(covered, subscriptions));
+                .toList()));
     }
 
     static Instant midnight(LocalDate day) {
