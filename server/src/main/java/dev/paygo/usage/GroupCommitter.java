@@ -22,10 +22,10 @@ final class GroupCommitter implements AutoCloseable {
 
     /** Stores one request's events inside the group's transaction. */
     interface Store {
-        IngestResult store(Handle handle, List<UsageEvent> events);
+        IngestResult store(Handle handle, EventBatch batch);
     }
 
-    private record Pending(List<UsageEvent> events, CompletableFuture<IngestResult> done) {
+    private record Pending(EventBatch batch, CompletableFuture<IngestResult> done) {
     }
 
     private static final int MAX_RETRIES = 5;
@@ -49,12 +49,12 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     /** Queues a request's events; the future completes once they are committed (or failed). */
-    CompletableFuture<IngestResult> submit(List<UsageEvent> events) throws InterruptedException {
+    CompletableFuture<IngestResult> submit(EventBatch batch) throws InterruptedException {
         if (!running) {
             throw new IllegalStateException("usage writer is shut down");
         }
         CompletableFuture<IngestResult> done = new CompletableFuture<>();
-        queue.put(new Pending(events, done));
+        queue.put(new Pending(batch, done));
         return done;
     }
 
@@ -72,15 +72,15 @@ final class GroupCommitter implements AutoCloseable {
             }
             List<Pending> group = new ArrayList<>();
             group.add(first);
-            int events = first.events().size();
+            int events = first.batch().size();
             Pending next;
-            while ((next = queue.peek()) != null && events + next.events().size() <= maxGroupEvents) {
+            while ((next = queue.peek()) != null && events + next.batch().size() <= maxGroupEvents) {
                 Pending taken = queue.poll();
                 if (taken == null) {
                     break;
                 }
                 group.add(taken);
-                events += taken.events().size();
+                events += taken.batch().size();
             }
             commit(group);
         }
@@ -95,7 +95,7 @@ final class GroupCommitter implements AutoCloseable {
             List<IngestResult> results = jdbi.inTransaction(h -> {
                 List<IngestResult> out = new ArrayList<>(group.size());
                 for (Pending pending : group) {
-                    out.add(store.store(h, pending.events()));
+                    out.add(store.store(h, pending.batch()));
                 }
                 return out;
             });

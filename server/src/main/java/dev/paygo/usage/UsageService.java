@@ -4,13 +4,10 @@ import dev.paygo.catalog.CatalogService;
 import dev.paygo.error.ErrorCode;
 import dev.paygo.error.PaygoException;
 import dev.paygo.error.Problems;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +27,10 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class UsageService implements AutoCloseable {
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
-    private static final Comparator<UsageEvent> EVENT_ORDER = Comparator.comparing(UsageEvent::accountId)
-            .thenComparing(UsageEvent::id);
-    private static final Comparator<RollupRow> ROLLUP_ORDER = Comparator.comparing(RollupRow::accountId)
-            .thenComparing(RollupRow::utcDay).thenComparing(RollupRow::metric);
 
     private record EventKey(String accountId, String id) {
     }
 
-    private record RollupKey(String accountId, String utcDay, String metric) {
-    }
     private static final int INSERT_CHUNK = 1000;
     private static final long COMMIT_TIMEOUT_SECONDS = 60;
 
@@ -82,11 +73,9 @@ public final class UsageService implements AutoCloseable {
             unique.putIfAbsent(new EventKey(incoming.event().accountId(), incoming.event().id()), incoming.event());
         }
         int repeatedInRequest = events.size() - unique.size();
-        // Key order: concurrent transactions (PostgreSQL) take row locks in the same order.
-        List<UsageEvent> ordered = new ArrayList<>(unique.values());
-        ordered.sort(EVENT_ORDER);
+        EventBatch batch = EventBatch.of(unique.values(), clock.millis());
         try {
-            IngestResult stored = committer.submit(ordered)
+            IngestResult stored = committer.submit(batch)
                     .get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return new IngestResult(stored.accepted(), stored.duplicates() + repeatedInRequest);
         } catch (TimeoutException e) {
@@ -136,40 +125,25 @@ public final class UsageService implements AutoCloseable {
     }
 
     /** Stores one request's (de-duplicated) events in the caller's transaction. */
-    private IngestResult store(Handle handle, List<UsageEvent> events) {
+    private IngestResult store(Handle handle, EventBatch batch) {
         UsageDao dao = handle.attach(UsageDao.class);
         // First, in account order: the version rows serialize writers per account before they touch any of its
         // events or rollups, so concurrent transactions (PostgreSQL) never wait on each other in a cycle.
-        dao.bumpVersion(events.stream().map(UsageEvent::accountId).distinct().sorted().toList());
-        long receivedAt = clock.millis();
-        List<UsageEvent> stored = new ArrayList<>(events.size());
-        for (int from = 0; from < events.size(); from += INSERT_CHUNK) {
-            List<UsageEvent> chunk = events.subList(from, Math.min(events.size(), from + INSERT_CHUNK));
-            List<EventRow> rows = new ArrayList<>(chunk.size());
-            chunk.forEach(event -> rows.add(EventRow.of(event, receivedAt)));
-            boolean[] isNew = dao.insertEvents(rows);
-            for (int i = 0; i < isNew.length; i++) {
-                if (isNew[i]) {
-                    stored.add(chunk.get(i));
-                }
+        dao.bumpVersion(batch.accounts());
+        boolean[] isNew = new boolean[batch.size()];
+        int accepted = 0;
+        for (int from = 0; from < batch.size(); from += INSERT_CHUNK) {
+            boolean[] chunk = dao.insertEvents(batch.rows().subList(from, Math.min(batch.size(), from + INSERT_CHUNK)));
+            System.arraycopy(chunk, 0, isNew, from, chunk.length);
+            for (boolean stored : chunk) {
+                accepted += stored ? 1 : 0;
             }
         }
-        Map<RollupKey, BigDecimal> sums = new HashMap<>();
-        Map<RollupKey, Long> counts = new HashMap<>();
-        for (UsageEvent event : stored) {
-            RollupKey rollup = new RollupKey(event.accountId(), event.day().toString(), event.metric());
-            sums.merge(rollup, event.quantity(), BigDecimal::add);
-            counts.merge(rollup, 1L, Long::sum);
-        }
-        List<RollupRow> rollups = new ArrayList<>(sums.size());
-        sums.forEach((key, sum) -> rollups.add(new RollupRow(key.accountId(), key.metric(), key.utcDay(),
-                Quantity.units(sum), Quantity.atto(sum), counts.get(key))));
-        // Sorted keys: concurrent writers (PostgreSQL) lock rollup rows in one order and never deadlock.
-        rollups.sort(ROLLUP_ORDER);
+        List<RollupRow> rollups = batch.rollupsOf(isNew);
         if (!rollups.isEmpty()) {
             dao.addToRollup(rollups);
         }
-        return new IngestResult(stored.size(), events.size() - stored.size());
+        return new IngestResult(accepted, batch.size() - accepted);
     }
 
     /** A number that changes whenever usage of the account is stored (0 before any). */

@@ -1,0 +1,119 @@
+package dev.paygo.usage;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One request's de-duplicated events, made ready for the writer on the request's own thread: the rows in key
+ * order, the accounts they touch, and for each row the index of its daily rollup. The writer (one thread on
+ * SQLite) then only runs SQL and adds longs; everything that can run in parallel runs before it.
+ */
+final class EventBatch {
+    private static final long ATTO_PER_UNIT = 1_000_000_000_000_000_000L;
+    private static final Comparator<UsageEvent> EVENT_ORDER = Comparator.comparing(UsageEvent::accountId)
+            .thenComparing(UsageEvent::id);
+    private static final Comparator<RollupKey> ROLLUP_ORDER = Comparator.comparing(RollupKey::accountId)
+            .thenComparingLong(RollupKey::epochDay).thenComparing(RollupKey::metric);
+
+    /** A daily rollup's key; ordering by epoch day is ordering by its ISO date. */
+    private record RollupKey(String accountId, long epochDay, String metric) {
+    }
+
+    private final List<EventRow> rows;
+    private final List<String> accounts;
+    private final List<RollupKey> rollups;
+    private final int[] rollupOf;
+
+    private EventBatch(List<EventRow> rows, List<String> accounts, List<RollupKey> rollups, int[] rollupOf) {
+        this.rows = rows;
+        this.accounts = accounts;
+        this.rollups = rollups;
+        this.rollupOf = rollupOf;
+    }
+
+    /**
+     * Orders the events by (account, id) and the rollups by (account, day, metric): concurrent writers
+     * (PostgreSQL) then take row locks in one order and never deadlock, and SQLite inserts in index order.
+     *
+     * @param events events with distinct (account, id)
+     */
+    static EventBatch of(Collection<UsageEvent> events, long receivedAtMs) {
+        List<UsageEvent> ordered = new ArrayList<>(events);
+        ordered.sort(EVENT_ORDER);
+        List<EventRow> rows = new ArrayList<>(ordered.size());
+        List<String> accounts = new ArrayList<>();
+        Map<RollupKey, Integer> firstSeen = new HashMap<>();
+        int[] rollupOf = new int[ordered.size()];
+        for (int i = 0; i < ordered.size(); i++) {
+            UsageEvent event = ordered.get(i);
+            rows.add(EventRow.of(event, receivedAtMs));
+            if (accounts.isEmpty() || !accounts.get(accounts.size() - 1).equals(event.accountId())) {
+                accounts.add(event.accountId());  // sorted by account: a new one is never seen before
+            }
+            RollupKey key = new RollupKey(event.accountId(), Math.floorDiv(event.timestamp().getEpochSecond(),
+                    86_400L), event.metric());
+            rollupOf[i] = firstSeen.computeIfAbsent(key, k -> firstSeen.size());
+        }
+        // Renumber the rollups in key order.
+        List<RollupKey> rollups = new ArrayList<>(firstSeen.keySet());
+        rollups.sort(ROLLUP_ORDER);
+        int[] rank = new int[rollups.size()];
+        for (int r = 0; r < rollups.size(); r++) {
+            rank[firstSeen.get(rollups.get(r))] = r;
+        }
+        for (int i = 0; i < rollupOf.length; i++) {
+            rollupOf[i] = rank[rollupOf[i]];
+        }
+        return new EventBatch(rows, accounts, rollups, rollupOf);
+    }
+
+    int size() {
+        return rows.size();
+    }
+
+    /** The rows to insert, in (account, id) order. */
+    List<EventRow> rows() {
+        return rows;
+    }
+
+    /** The accounts of the events, sorted. */
+    List<String> accounts() {
+        return accounts;
+    }
+
+    /**
+     * What the new rows add to their daily rollups, in (account, day, metric) order.
+     *
+     * @param isNew per row, whether it was stored (false: its (account, id) was stored before)
+     */
+    List<RollupRow> rollupsOf(boolean[] isNew) {
+        long[] units = new long[rollups.size()];
+        long[] atto = new long[rollups.size()];
+        long[] count = new long[rollups.size()];
+        for (int i = 0; i < isNew.length; i++) {
+            if (isNew[i]) {
+                int r = rollupOf[i];
+                EventRow row = rows.get(i);
+                // Exact: atto-units stay below 10^18 and carry into units, which may not overflow.
+                atto[r] += row.quantityAtto();
+                units[r] = Math.addExact(units[r], row.quantityUnits() + atto[r] / ATTO_PER_UNIT);
+                atto[r] %= ATTO_PER_UNIT;
+                count[r]++;
+            }
+        }
+        List<RollupRow> out = new ArrayList<>(rollups.size());
+        for (int r = 0; r < rollups.size(); r++) {
+            if (count[r] > 0) {
+                RollupKey key = rollups.get(r);
+                out.add(new RollupRow(key.accountId(), key.metric(), LocalDate.ofEpochDay(key.epochDay()).toString(),
+                        units[r], atto[r], count[r]));
+            }
+        }
+        return out;
+    }
+}
