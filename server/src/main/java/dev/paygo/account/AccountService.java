@@ -1,5 +1,7 @@
 package dev.paygo.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.paygo.error.Problems;
 import dev.paygo.http.Envelope.Page;
 import dev.paygo.http.PageRequest;
@@ -18,8 +20,11 @@ public final class AccountService {
     public static final String PAYGO_PLAN = "paygo";
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
+    private static final int KEPT_ACCOUNTS = 100_000;
+
     private final Jdbi jdbi;
     private final Clock clock;
+    private final Cache<String, Account> found = Caffeine.newBuilder().maximumSize(KEPT_ACCOUNTS).build();
 
     public AccountService(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
@@ -69,11 +74,23 @@ public final class AccountService {
         return account;
     }
 
+    /**
+     * The account of {@code id}. Every authenticated request of an account reads it, so accounts found are kept
+     * in memory: they never change and are never deleted, so a kept one is never stale, on any node. Ids not
+     * found are not kept (another node may open the account a moment later).
+     */
     public Optional<Account> find(String id) {
         if (!Ids.isHex32(id)) {
             return Optional.empty();
         }
-        return jdbi.withExtension(AccountDao.class, dao -> dao.findById(id)).map(AccountRow::toAccount);
+        Account known = found.getIfPresent(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Account> account = jdbi.withExtension(AccountDao.class, dao -> dao.findById(id))
+                .map(AccountRow::toAccount);
+        account.ifPresent(a -> found.put(id, a));
+        return account;
     }
 
     /** One page of accounts, oldest first. */
