@@ -32,7 +32,36 @@ public final class IngestLoad {
     private static final String[] METRICS = {"workers.requests", "workers.cpu_ms", "kv.keys_read", "kv.keys_written",
             "r2.standard.class_a", "r2.standard.class_b", "d1.rows_read", "d1.rows_written",
             "durable_objects.requests", "workers_ai.neurons"};
+    /** The text between an event's id and its quantity, per metric. */
+    private static final String[] METRIC_FIELD = Arrays.stream(METRICS)
+            .map(m -> "\",\"metric\":\"" + m + "\",\"quantity\":").toArray(String[]::new);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * RFC 3339 texts of the times events are sent with, made once each: the load generator shares the cores with
+     * the server it measures, so it should spend as little as it can per event.
+     */
+    private static final class Timestamps {
+        private final Instant now;
+        private final String[] bySecond = new String[3600];
+        private final String[] byMinute = new String[20 * 1440];
+
+        Timestamps(Instant now) {
+            this.now = now;
+        }
+
+        /** Up to an hour back by the second, beyond that by the minute. */
+        String of(long secondsAgo) {
+            String[] cache = secondsAgo < bySecond.length ? bySecond : byMinute;
+            int slot = (int) (secondsAgo < bySecond.length ? secondsAgo : secondsAgo / 60);
+            String text = cache[slot];
+            if (text == null) {
+                text = now.minusSeconds(secondsAgo).toString();
+                cache[slot] = text;
+            }
+            return text;
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -91,6 +120,7 @@ public final class IngestLoad {
             final int worker = c;
             Thread thread = new Thread(() -> {
                 SplittableRandom random = new SplittableRandom(worker);
+                Timestamps times = new Timestamps(now);
                 long[] lat = new long[1 << 20];
                 int count = 0;
                 long sequence = 0;
@@ -119,8 +149,9 @@ public final class IngestLoad {
                             id = sequence++;
                             metric = random.nextInt(METRICS.length);
                             quantity = 1 + random.nextInt(1000);
-                            // 5% late events: up to 20 days back.
-                            secondsAgo = random.nextInt(100) < 5 ? random.nextInt(20 * 86400) : random.nextInt(3600);
+                            // 5% late events: up to 20 days back (whole minutes).
+                            secondsAgo = random.nextInt(100) < 5 ? 60L * random.nextInt(20 * 1440)
+                                    : random.nextInt(3600);
                             if (sent.size() < 20_000) {
                                 sent.add(new long[] {id, metric, quantity, secondsAgo});
                             }
@@ -130,9 +161,9 @@ public final class IngestLoad {
                         if (i > 0) {
                             body.append(',');
                         }
-                        body.append("{\"id\":\"w").append(worker).append('-').append(id).append("\",\"metric\":\"")
-                                .append(METRICS[metric]).append("\",\"quantity\":").append(quantity)
-                                .append(",\"timestamp\":\"").append(now.minusSeconds(secondsAgo)).append("\"}");
+                        body.append("{\"id\":\"w").append(worker).append('-').append(id).append(METRIC_FIELD[metric])
+                                .append(quantity).append(",\"timestamp\":\"").append(times.of(secondsAgo))
+                                .append("\"}");
                     }
                     body.append(']');
                     long t0 = System.nanoTime();

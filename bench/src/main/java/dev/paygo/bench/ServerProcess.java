@@ -71,6 +71,11 @@ final class ServerProcess implements AutoCloseable {
         return -1;
     }
 
+    /** CPU time the server process has used so far, all threads (JIT and GC included). */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
