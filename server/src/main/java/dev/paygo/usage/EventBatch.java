@@ -14,7 +14,6 @@ import java.util.Map;
  * SQLite) then only runs SQL and adds longs; everything that can run in parallel runs before it.
  */
 final class EventBatch {
-    private static final long ATTO_PER_UNIT = 1_000_000_000_000_000_000L;
     private static final Comparator<UsageEvent> EVENT_ORDER = Comparator.comparing(UsageEvent::accountId)
             .thenComparing(UsageEvent::id);
     private static final Comparator<RollupKey> ROLLUP_ORDER = Comparator.comparing(RollupKey::accountId)
@@ -55,8 +54,7 @@ final class EventBatch {
             if (accounts.isEmpty() || !accounts.get(accounts.size() - 1).equals(event.accountId())) {
                 accounts.add(event.accountId());  // sorted by account: a new one is never seen before
             }
-            RollupKey key = new RollupKey(event.accountId(), Math.floorDiv(event.timestamp().getEpochSecond(),
-                    86_400L), event.metric());
+            RollupKey key = new RollupKey(event.accountId(), event.day().toEpochDay(), event.metric());
             rollupOf[i] = firstSeen.computeIfAbsent(key, k -> firstSeen.size());
         }
         // Renumber the rollups in key order.
@@ -101,8 +99,8 @@ final class EventBatch {
                 EventRow row = rows.get(i);
                 // Exact: atto-units stay below 10^18 and carry into units, which may not overflow.
                 atto[r] += row.quantityAtto();
-                units[r] = Math.addExact(units[r], row.quantityUnits() + atto[r] / ATTO_PER_UNIT);
-                atto[r] %= ATTO_PER_UNIT;
+                units[r] = Math.addExact(units[r], row.quantityUnits() + atto[r] / Quantity.ATTO_PER_UNIT);
+                atto[r] %= Quantity.ATTO_PER_UNIT;
                 count[r]++;
             }
         }

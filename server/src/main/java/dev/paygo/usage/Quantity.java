@@ -12,7 +12,9 @@ import java.util.Optional;
 public final class Quantity {
     public static final int MAX_SIGNIFICANT_DIGITS = 18;
     public static final int MAX_SCALE = 18;
-    static final BigDecimal LIMIT = BigDecimal.TEN.pow(18);
+    /** Atto-units in one unit (10^18); also the limit of a quantity. */
+    static final long ATTO_PER_UNIT = 1_000_000_000_000_000_000L;
+    static final BigDecimal LIMIT = BigDecimal.valueOf(ATTO_PER_UNIT);
 
     private Quantity() {
     }
