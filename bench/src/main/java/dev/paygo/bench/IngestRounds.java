@@ -12,7 +12,7 @@ import java.util.List;
  * scheduler do; one round would report that noise. Each round also records the server's CPU time per event
  * received, which does not depend on how the cores were shared.
  */
-record IngestRounds(int warmUpSeconds, List<Round> rounds, boolean warmUpVerified) {
+record IngestRounds(int warmUpSeconds, int roundSeconds, List<Round> rounds, boolean warmUpVerified) {
 
     /** One measured round and the server CPU it took per event received (new or repeated). */
     record Round(IngestLoad.Result load, double serverCpuMicrosPerEvent) {
@@ -29,7 +29,7 @@ record IngestRounds(int warmUpSeconds, List<Round> rounds, boolean warmUpVerifie
             Duration cpu = server.cpuTime().minus(before);
             measured.add(new Round(load, cpu.toNanos() / 1000.0 / (load.events() + load.duplicatesSent())));
         }
-        return new IngestRounds(warmUpSeconds, measured, warmUp.verified());
+        return new IngestRounds(warmUpSeconds, seconds, measured, warmUp.verified());
     }
 
     /** The round of median throughput. */

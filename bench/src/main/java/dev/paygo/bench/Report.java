@@ -46,9 +46,9 @@ final class Report {
         IngestLoad.Result r = median.load();
         line("## Ingestion, %s", backend).line("");
         line("8 connections send 1,000-event batches (%d accounts, 10 metrics, 5%% repeated events, 5%% up to 20 "
-                + "days late). A %d s warm-up round comes first and is not reported; then %d rounds of %.0f s each, "
+                + "days late). A %d s warm-up round comes first and is not reported; then %d rounds of %d s each, "
                 + "reported by their median. After every round the stored totals are compared with what paygo "
-                + "acknowledged.", 20, rounds.warmUpSeconds(), rounds.rounds().size(), r.seconds()).line("");
+                + "acknowledged.", 20, rounds.warmUpSeconds(), rounds.rounds().size(), rounds.roundSeconds()).line("");
         line("| measure | result |").line("|---|---|");
         line("| acknowledged events/s (median round) | **%,.0f** |", r.eventsPerSecond());
         line("| slowest and fastest round | %,.0f and %,.0f events/s |", rounds.slowest(), rounds.fastest());
