@@ -17,6 +17,8 @@ import dev.paygo.db.Database;
 import dev.paygo.http.Guard;
 import dev.paygo.http.HealthController;
 import dev.paygo.http.HttpEdge;
+import dev.paygo.http.ProtocolErrors;
+import dev.paygo.http.Route;
 import dev.paygo.http.Json;
 import dev.paygo.http.JsonBody;
 import dev.paygo.http.RateLimiter;
@@ -36,6 +38,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import org.eclipse.jetty.http.UriCompliance;
 
 /**
  * A paygo instance: database, services and (once {@link #start()}ed) the HTTP server. The CLI uses the
@@ -54,6 +58,7 @@ public final class PaygoServer implements AutoCloseable {
     private final UsageService usage;
     private final RatingService rating;
     private Javalin app;
+    private RouteTable routes;
 
     private PaygoServer(ServerConfig config, Database database, CatalogService catalog) {
         this.config = config;
@@ -102,27 +107,43 @@ public final class PaygoServer implements AutoCloseable {
         Guard guard = new Guard(new Authenticator(operators, tokens, users),
                 new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), config.clock()), accounts);
 
-        app = Javalin.create(c -> {
-            c.showJavalinBanner = false;
-            c.http.prefer405over404 = true;
-            c.http.maxRequestSize = config.maxBodyBytes();
-            c.router.treatMultipleSlashesAsSingleSlash = true;
-            c.jetty.defaultHost = config.host();
-            c.jetty.defaultPort = config.port();
-            c.requestLogger.http((ctx, ms) -> HttpEdge.log(ctx, ms, metrics));
-        });
-        HttpEdge.install(app, responses);
-        Routes.register(new RouteTable(app, guard, Routes.BASE_PATH),
+        routes = Routes.table(
                 new HealthController(responses, database::isReachable, metrics),
                 new AccountController(accounts, body, responses),
-                new TokenController(tokens, operators, body, responses),
+                new TokenController(tokens, body, responses),
                 new UserController(users, body, responses),
                 new ProfileController(profiles, body, responses),
                 new CatalogController(catalog, responses),
                 new UsageController(usage, accounts, mapper, body, config.maxBatchEvents(), responses),
                 new UsageRecordsController(rating, accounts, responses));
+        app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.startup.startupWatcherEnabled = false;
+            c.http.prefer405over404 = true;
+            c.http.maxRequestSize = config.maxBodyBytes();
+            c.router.treatMultipleSlashesAsSingleSlash = true;
+            c.jetty.host = config.host();
+            c.jetty.port = config.port();
+            c.jetty.modifyHttpConfiguration(http -> {
+                // Jetty's header cache would hand back an earlier request's Authorization value when a later one
+                // differs only in letter case (a token with its case swapped would authenticate).
+                http.setHeaderCacheCaseSensitive(true);
+                http.setSendServerVersion(false);
+                http.setUriCompliance(UriCompliance.DEFAULT);
+            });
+            c.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
+            c.requestLogger.http((ctx, ms) -> HttpEdge.log(ctx, ms, metrics));
+            HttpEdge.install(c.routes, responses);
+            routes.install(c.routes, guard);
+        });
         app.start();
         return this;
+    }
+
+    /** Every route of the HTTP surface with its access (after {@link #start()}). */
+    public List<Route> routes() {
+        return routes.routes();
     }
 
     /** The port the server listens on (useful with port 0). */

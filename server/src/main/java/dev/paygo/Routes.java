@@ -14,7 +14,6 @@ import dev.paygo.http.RouteTable;
 import dev.paygo.profile.ProfileController;
 import dev.paygo.rating.UsageRecordsController;
 import dev.paygo.usage.UsageController;
-import io.javalin.http.HandlerType;
 
 /** The whole HTTP surface of paygo, in one table. API routes live under {@code /client/v4}. */
 final class Routes {
@@ -23,13 +22,13 @@ final class Routes {
     private Routes() {
     }
 
-    static void register(RouteTable routes, HealthController health, AccountController accounts,
-                         TokenController tokens, UserController users, ProfileController profiles,
-                         CatalogController catalog, UsageController usage, UsageRecordsController records) {
-        routes
-            .root(HandlerType.GET, "/healthz", health::health)
-            .root(HandlerType.GET, "/readyz", health::ready)
-            .root(HandlerType.GET, "/metrics", health::metrics)
+    static RouteTable table(HealthController health, AccountController accounts, TokenController tokens,
+                            UserController users, ProfileController profiles, CatalogController catalog,
+                            UsageController usage, UsageRecordsController records) {
+        return new RouteTable(BASE_PATH)
+            .root("GET", "/healthz", health::health)
+            .root("GET", "/readyz", health::ready)
+            .root("GET", "/metrics", health::metrics)
 
             .post("/accounts", Access.operator(), accounts::create)
             .get("/accounts", Access.operator(), accounts::list)
@@ -47,12 +46,12 @@ final class Routes {
             .get("/billing/catalog", Access.authenticated(), catalog::get)
 
             .post("/accounts/{account_id}/usage/events", Access.account(USAGE_WRITE), usage::ingestForAccount)
-            .post("/usage/events", Access.authenticated(), usage::ingest)
+            .post("/usage/events", Access.accountsInBody(USAGE_WRITE), usage::ingest)
 
-            .get("/user/tokens/verify", Access.publicRoute(), tokens::verifyUserToken)
-            .get("/accounts/{account_id}/tokens/verify", Access.publicRoute(), tokens::verifyAccountToken)
+            .get("/user/tokens/verify", Access.tokenItself(), tokens::verifyUserToken)
+            .get("/accounts/{account_id}/tokens/verify", Access.tokenItself(), tokens::verifyAccountToken)
             .post("/accounts/{account_id}/tokens", Access.account(BILLING_WRITE), tokens::create)
-            .get("/accounts/{account_id}/tokens", Access.account(BILLING_WRITE), tokens::list)
+            .get("/accounts/{account_id}/tokens", Access.account(BILLING_WRITE, BILLING_READ), tokens::list)
             .delete("/accounts/{account_id}/tokens/{token_id}", Access.account(BILLING_WRITE), tokens::revoke)
 
             .post("/users", Access.operator(), users::create)

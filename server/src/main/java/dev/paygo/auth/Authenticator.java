@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * revoked or expired token, 9103 for an unknown email and key. A bearer token wins over email and key.
  */
 public final class Authenticator {
-    private static final Pattern BEARER = Pattern.compile("Bearer ([A-Za-z0-9._~+/=-]{1,512})");
+    private static final Pattern BEARER = Pattern.compile("(?i:bearer) ([A-Za-z0-9._~+/=-]{1,512})");
 
     private final OperatorService operators;
     private final TokenService tokens;
@@ -53,6 +53,22 @@ public final class Authenticator {
         }
         return users.authenticate(email, key.strip()).map(u -> (Principal) u)
                 .orElseThrow(() -> new PaygoException(ErrorCode.UNKNOWN_AUTH_KEY));
+    }
+
+    /**
+     * The operator or the active API token of a request's {@code Authorization: Bearer} header (the verify
+     * endpoints), or empty when the value names neither; 400 / 9106 without the header, 400 / 6003 when it
+     * is malformed.
+     */
+    public Optional<Principal> authenticateBearer(Function<String, String> header) {
+        String authorization = header.apply("Authorization");
+        if (authorization == null) {
+            throw new PaygoException(ErrorCode.MISSING_CREDENTIALS);
+        }
+        String hash = Secrets.hash(bearerValue(authorization));
+        Optional<Principal> operator = operators.fromEnvironment(hash).map(p -> p);
+        return operator.or(() -> tokens.authenticateHash(hash).map(Principal.Token::new))
+                .or(() -> operators.fromStore(hash));
     }
 
     /** The value of a well-formed {@code Authorization: Bearer} header; 400 / 6003 / 6111 otherwise. */

@@ -28,13 +28,11 @@ public final class TokenController {
     private static final Set<String> GROUP_FIELDS = Set.of("id", "name", "meta");
 
     private final TokenService tokens;
-    private final OperatorService operators;
     private final JsonBody body;
     private final Responses responses;
 
-    public TokenController(TokenService tokens, OperatorService operators, JsonBody body, Responses responses) {
+    public TokenController(TokenService tokens, JsonBody body, Responses responses) {
         this.tokens = tokens;
-        this.operators = operators;
         this.body = body;
         this.responses = responses;
     }
@@ -67,34 +65,30 @@ public final class TokenController {
         responses.ok(ctx, Map.of("id", tokenId));
     }
 
-    /** {@code GET /user/tokens/verify}: any active token, or the operator credential. */
+    /** {@code GET /user/tokens/verify}: any active token, or the operator credential (the guard checked it). */
     public void verifyUserToken(Context ctx) {
-        verify(ctx, Optional.empty());
+        Principal principal = Guard.principal(ctx);
+        if (principal instanceof Principal.Operator operator) {
+            responses.ok(ctx, new Verified(operator.credentialId(), "active", null, null));
+        } else if (principal instanceof Principal.Token token) {
+            responses.ok(ctx, verified(token.token()));
+        } else {
+            throw new PaygoException(ErrorCode.INVALID_API_TOKEN);
+        }
     }
 
     /** {@code GET /accounts/{id}/tokens/verify}: an active token of that account. */
     public void verifyAccountToken(Context ctx) {
-        verify(ctx, Optional.of(ctx.pathParam("account_id")));
+        if (Guard.principal(ctx) instanceof Principal.Token token
+                && token.token().accountId().equals(ctx.pathParam("account_id"))) {
+            responses.ok(ctx, verified(token.token()));
+        } else {
+            throw new PaygoException(ErrorCode.INVALID_API_TOKEN);
+        }
     }
 
-    private void verify(Context ctx, Optional<String> accountId) {
-        String authorization = ctx.header("Authorization");
-        if (authorization == null) {
-            throw new PaygoException(ErrorCode.MISSING_CREDENTIALS);
-        }
-        String value = Authenticator.bearerValue(authorization);
-        if (accountId.isEmpty()) {
-            Optional<Principal.Operator> operator = operators.authenticate(value);
-            if (operator.isPresent()) {
-                responses.ok(ctx, new Verified(operator.get().credentialId(), "active", null, null));
-                return;
-            }
-        }
-        ApiToken token = tokens.authenticate(value)
-                .filter(t -> accountId.map(t.accountId()::equals).orElse(true))
-                .orElseThrow(() -> new PaygoException(ErrorCode.INVALID_API_TOKEN));
-        responses.ok(ctx, new Verified(token.id(), "active", token.expiresOn().orElse(null),
-                token.notBefore().orElse(null)));
+    private static Verified verified(ApiToken token) {
+        return new Verified(token.id(), "active", token.expiresOn().orElse(null), token.notBefore().orElse(null));
     }
 
     private static NewToken.NewPolicy policy(JsonFields policy) {

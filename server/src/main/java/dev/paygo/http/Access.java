@@ -1,30 +1,62 @@
 package dev.paygo.http;
 
 import dev.paygo.auth.PermissionGroup;
-import java.util.Optional;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * Who may call a route: anyone, any valid credential, the operator, or a caller holding a permission
- * group on the route's {@code {account_id}}.
+ * Who may call a route. Every route declares one (the route table refuses a route without it), and the
+ * authorization matrix test derives each route's expected answer for every kind of credential from it.
+ *
+ * <ul>
+ *   <li>{@link Kind#PUBLIC}: anyone, no credential read;</li>
+ *   <li>{@link Kind#TOKEN_ITSELF}: a bearer token asking about itself (the verify endpoints): an unusable token
+ *       is 401 / 1000 rather than 403 / 9109;</li>
+ *   <li>{@link Kind#AUTHENTICATED}: any valid credential;</li>
+ *   <li>{@link Kind#OPERATOR}: only the operator;</li>
+ *   <li>{@link Kind#ACCOUNT}: a caller holding every one of {@link #permissions()} on the route's
+ *       {@code {account_id}};</li>
+ *   <li>{@link Kind#ACCOUNTS_IN_BODY}: a caller holding the permissions on every account the body names (the
+ *       controller checks them once the body is read).</li>
+ * </ul>
  */
-public record Access(Kind kind, Optional<PermissionGroup> permission) {
+public record Access(Kind kind, Set<PermissionGroup> permissions) {
 
     /** The kinds of access a route can demand. */
-    public enum Kind { PUBLIC, AUTHENTICATED, OPERATOR, ACCOUNT }
+    public enum Kind { PUBLIC, TOKEN_ITSELF, AUTHENTICATED, OPERATOR, ACCOUNT, ACCOUNTS_IN_BODY }
+
+    public Access {
+        permissions = Set.copyOf(permissions);
+    }
 
     public static Access publicRoute() {
-        return new Access(Kind.PUBLIC, Optional.empty());
+        return new Access(Kind.PUBLIC, Set.of());
+    }
+
+    public static Access tokenItself() {
+        return new Access(Kind.TOKEN_ITSELF, Set.of());
     }
 
     public static Access authenticated() {
-        return new Access(Kind.AUTHENTICATED, Optional.empty());
+        return new Access(Kind.AUTHENTICATED, Set.of());
     }
 
     public static Access operator() {
-        return new Access(Kind.OPERATOR, Optional.empty());
+        return new Access(Kind.OPERATOR, Set.of());
     }
 
-    public static Access account(PermissionGroup permission) {
-        return new Access(Kind.ACCOUNT, Optional.of(permission));
+    /** Every one of {@code needed} on the route's account. */
+    public static Access account(PermissionGroup first, PermissionGroup... more) {
+        return new Access(Kind.ACCOUNT, EnumSet.of(first, more));
+    }
+
+    /** {@code needed} on every account the request's body names. */
+    public static Access accountsInBody(PermissionGroup needed) {
+        return new Access(Kind.ACCOUNTS_IN_BODY, Set.of(needed));
+    }
+
+    /** True when a caller must present a credential. */
+    public boolean needsCredential() {
+        return kind != Kind.PUBLIC;
     }
 }

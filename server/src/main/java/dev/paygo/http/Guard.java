@@ -3,7 +3,9 @@ package dev.paygo.http;
 import dev.paygo.account.Account;
 import dev.paygo.account.AccountService;
 import dev.paygo.auth.Authenticator;
+import dev.paygo.auth.PermissionGroup;
 import dev.paygo.auth.Principal;
+import dev.paygo.error.ErrorCode;
 import dev.paygo.error.PaygoException;
 import dev.paygo.id.Ids;
 import io.javalin.http.Context;
@@ -11,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Checks a request against its route's {@link Access} before the controller runs: authenticates, applies
- * the rate limit, checks the permission, and loads the route's account. A caller without access to an
+ * the rate limit, checks the permissions, and loads the route's account. A caller without access to an
  * account gets the same 403 whether the account exists or not; only the operator learns of a 404.
  */
 public final class Guard {
@@ -29,10 +31,13 @@ public final class Guard {
     }
 
     public void check(Context ctx, Access access) {
-        if (access.kind() == Access.Kind.PUBLIC) {
+        if (!access.needsCredential()) {
             return;
         }
-        Principal principal = authenticator.authenticate(ctx::header);
+        Principal principal = access.kind() == Access.Kind.TOKEN_ITSELF
+                ? authenticator.authenticateBearer(ctx::header)
+                        .orElseThrow(() -> new PaygoException(ErrorCode.INVALID_API_TOKEN))
+                : authenticator.authenticate(ctx::header);
         ctx.attribute(PRINCIPAL, principal);
         if (!principal.isOperator()) {
             rateLimiter.acquire(principal.rateKey());
@@ -48,15 +53,17 @@ public final class Guard {
             }
             case ACCOUNT -> ctx.attribute(ACCOUNT, account(ctx, principal, access));
             default -> {
-                // any valid credential will do
+                // any valid credential will do; ACCOUNTS_IN_BODY and TOKEN_ITSELF are checked by the controller
             }
         }
     }
 
     private Account account(Context ctx, Principal principal, Access access) {
         String id = ctx.pathParam("account_id");
-        if (access.permission().isPresent() && !principal.may(id, access.permission().get())) {
-            throw PaygoException.forbidden();
+        for (PermissionGroup needed : access.permissions()) {
+            if (!principal.may(id, needed)) {
+                throw PaygoException.forbidden();
+            }
         }
         Optional<Account> account = Ids.isHex32(id) ? accounts.find(id) : Optional.empty();
         if (account.isEmpty()) {

@@ -4,10 +4,10 @@ import dev.paygo.error.ApiError;
 import dev.paygo.error.ErrorCode;
 import dev.paygo.error.PaygoException;
 import dev.paygo.id.Ids;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
@@ -31,13 +31,18 @@ public final class HttpEdge {
     private HttpEdge() {
     }
 
-    /** Wires request ids, logging, metrics and error mapping into {@code app}. */
-    public static void install(Javalin app, Responses responses) {
+    /** Wires request ids, logging, metrics and error mapping into the routes of a Javalin configuration. */
+    public static void install(RoutesConfig app, Responses responses) {
         app.before(ctx -> {
             String given = ctx.header(REQUEST_ID_HEADER);
             String id = given != null && CLIENT_REQUEST_ID.matcher(given).matches() ? given : Ids.hex32();
             ctx.header(REQUEST_ID_HEADER, id);
             MDC.put("request_id", id);
+            if (ctx.header("X-HTTP-Method-Override") != null) {
+                // Javalin would route by it: a GET could reach a DELETE handler past a proxy's method rules.
+                throw new PaygoException(ErrorCode.INVALID_HEADERS, ErrorCode.INVALID_HEADERS.message()
+                        + ": X-HTTP-Method-Override is not supported; send the method itself");
+            }
         });
 
         app.exception(PaygoException.class, (e, ctx) -> {
@@ -61,8 +66,9 @@ public final class HttpEdge {
 
     /** Records the request's metrics and access-log line; call from Javalin's request logger. */
     public static void log(Context ctx, float ms, MeterRegistry metrics) {
-        // No endpoint matched (404/405) when the request never left the BEFORE stage.
-        String uri = ctx.handlerType() == HandlerType.BEFORE ? "unmatched" : ctx.endpointHandlerPath();
+        // No endpoint matched (404/405) when no HTTP endpoint was visited.
+        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        String uri = endpoint == null ? "unmatched" : endpoint.path;
         Timer.builder("paygo.http.requests")
                 .description("HTTP requests by method, route and status")
                 .tag("method", ctx.method().name())

@@ -1,52 +1,73 @@
 package dev.paygo.http;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
-/** Declares routes with their {@link Access}; every handler runs behind the {@link Guard}. */
+/**
+ * The routes of paygo with their {@link Access}, as data: the server installs them behind the {@link Guard},
+ * and tests read them to fuzz every route and check every cell of the authorization matrix.
+ */
 public final class RouteTable {
-    private final Javalin app;
-    private final Guard guard;
-    private final String prefix;
+    private final String basePath;
+    private final List<Route> routes = new ArrayList<>();
 
-    public RouteTable(Javalin app, Guard guard, String prefix) {
-        this.app = app;
-        this.guard = guard;
-        this.prefix = prefix;
+    /** @param basePath the API's base path, e.g. {@code /client/v4} */
+    public RouteTable(String basePath) {
+        this.basePath = basePath;
     }
 
     public RouteTable get(String path, Access access, Handler handler) {
-        return add(HandlerType.GET, path, access, handler);
+        return add("GET", basePath + path, access, handler);
     }
 
     public RouteTable post(String path, Access access, Handler handler) {
-        return add(HandlerType.POST, path, access, handler);
+        return add("POST", basePath + path, access, handler);
     }
 
     public RouteTable put(String path, Access access, Handler handler) {
-        return add(HandlerType.PUT, path, access, handler);
+        return add("PUT", basePath + path, access, handler);
     }
 
     public RouteTable patch(String path, Access access, Handler handler) {
-        return add(HandlerType.PATCH, path, access, handler);
+        return add("PATCH", basePath + path, access, handler);
     }
 
     public RouteTable delete(String path, Access access, Handler handler) {
-        return add(HandlerType.DELETE, path, access, handler);
+        return add("DELETE", basePath + path, access, handler);
     }
 
-    /** A route outside the API's base path ({@code /healthz}, {@code /metrics}). */
-    public RouteTable root(HandlerType method, String path, Handler handler) {
-        app.addHttpHandler(method, path, handler);
+    /** A public route outside the API's base path ({@code /healthz}, {@code /metrics}). */
+    public RouteTable root(String method, String path, Handler handler) {
+        return add(method, path, Access.publicRoute(), handler);
+    }
+
+    private RouteTable add(String method, String path, Access access, Handler handler) {
+        Objects.requireNonNull(access, () -> method + " " + path + " declares no access");
+        if (routes.stream().anyMatch(r -> r.method().equals(method) && r.path().equals(path))) {
+            throw new IllegalArgumentException(method + " " + path + " is declared twice");
+        }
+        routes.add(new Route(method, path, access, handler));
         return this;
     }
 
-    private RouteTable add(HandlerType method, String path, Access access, Handler handler) {
-        app.addHttpHandler(method, prefix + path, ctx -> {
-            guard.check(ctx, access);
-            handler.handle(ctx);
-        });
-        return this;
+    /** Every route, in declaration order. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    /** Adds every route to Javalin's configuration, each behind the guard. */
+    public void install(RoutesConfig config, Guard guard) {
+        for (Route route : routes) {
+            Handler handler = route.handler();
+            Access access = route.access();
+            config.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(), ctx -> {
+                guard.check(ctx, access);
+                handler.handle(ctx);
+            });
+        }
     }
 }
