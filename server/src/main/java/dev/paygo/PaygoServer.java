@@ -63,9 +63,9 @@ public final class PaygoServer implements AutoCloseable {
     private PaygoServer(ServerConfig config, Database database, CatalogService catalog) {
         this.config = config;
         this.database = database;
-        this.accounts = new AccountService(database.jdbi(), config.clock());
+        this.accounts = new AccountService(database.jdbi(), config.clock(), catalog);
         this.tokens = new TokenService(database.jdbi(), config.clock(), mapper);
-        this.users = new UserService(database.jdbi(), config.clock());
+        this.users = new UserService(database.jdbi(), config.clock(), tokens);
         this.operators = new OperatorService(database.jdbi(), config.clock(), config.operatorToken());
         this.profiles = new ProfileService(database.jdbi(), config.clock(), mapper);
         this.catalog = catalog;
@@ -86,9 +86,16 @@ public final class PaygoServer implements AutoCloseable {
         Database database = Database.open(config.databaseUrl(), config.poolSize());
         try {
             database.migrate();
-            return new PaygoServer(config, database, catalog);
         } catch (RuntimeException e) {
             database.close();
+            throw e;
+        }
+        PaygoServer server = new PaygoServer(config, database, catalog);
+        try {
+            server.accounts.checkCurrenciesArePriced();
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
             throw e;
         }
     }

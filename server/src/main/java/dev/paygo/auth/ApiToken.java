@@ -19,11 +19,20 @@ public record ApiToken(String id, String accountId, String name, List<Policy> po
         return "active";
     }
 
-    /** True when a deny-free allow policy grants {@code needed} on {@code accountId}. */
+    /**
+     * True when an allow policy grants {@code needed} on {@code accountId} and no deny policy names it. A deny
+     * removes exactly the group it names: "allow Billing Read, deny Billing Write" still reads, and Billing
+     * Write implies Billing Read only where Billing Read is not denied.
+     */
     public boolean allows(String accountId, PermissionGroup needed) {
-        boolean denied = policies.stream()
-                .anyMatch(p -> p.effect() == Policy.Effect.DENY && p.covers(accountId, needed));
-        return !denied && policies.stream()
-                .anyMatch(p -> p.effect() == Policy.Effect.ALLOW && p.covers(accountId, needed));
+        return policies.stream().noneMatch(p -> p.denies(accountId, needed))
+                && policies.stream().anyMatch(p -> p.grants(accountId, needed));
+    }
+
+    /** The groups this token's allow policies name (what a caller must hold itself to revoke it). */
+    public java.util.Set<PermissionGroup> allowedGroups() {
+        java.util.Set<PermissionGroup> groups = java.util.EnumSet.noneOf(PermissionGroup.class);
+        policies.stream().filter(p -> p.effect() == Policy.Effect.ALLOW).forEach(p -> groups.addAll(p.permissionGroups()));
+        return groups;
     }
 }

@@ -23,7 +23,14 @@ public record Policy(String id, Effect effect, Set<PermissionGroup> permissionGr
         accountIds = Set.copyOf(accountIds);
     }
 
-    boolean covers(String accountId, PermissionGroup needed) {
-        return accountIds.contains(accountId) && permissionGroups.stream().anyMatch(g -> g.grants(needed));
+    /** An allow policy's grant: one of its groups is {@code needed} or includes it (Billing Write: Read). */
+    boolean grants(String accountId, PermissionGroup needed) {
+        return effect == Effect.ALLOW && accountIds.contains(accountId)
+                && permissionGroups.stream().anyMatch(g -> g.grants(needed));
+    }
+
+    /** A deny policy's refusal: it names exactly {@code needed}; denying Write leaves Read alone. */
+    boolean denies(String accountId, PermissionGroup needed) {
+        return effect == Effect.DENY && accountIds.contains(accountId) && permissionGroups.contains(needed);
     }
 }

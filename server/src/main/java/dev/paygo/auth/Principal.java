@@ -9,8 +9,11 @@ public sealed interface Principal {
     /** True when this caller may use {@code needed} on {@code accountId}. */
     boolean may(String accountId, PermissionGroup needed);
 
-    /** The key under which this caller's requests are rate limited. */
-    String rateKey();
+    /**
+     * A stable key naming this credential ({@code token:<id>}, {@code user:<id>}, {@code operator:<id>}): its
+     * requests are rate limited under it, and the tokens it creates record it as their creator.
+     */
+    String credentialKey();
 
     default boolean isOperator() {
         return false;
@@ -24,7 +27,7 @@ public sealed interface Principal {
         }
 
         @Override
-        public String rateKey() {
+        public String credentialKey() {
             return "operator:" + credentialId;
         }
 
@@ -42,8 +45,13 @@ public sealed interface Principal {
         }
 
         @Override
-        public String rateKey() {
-            return "token:" + token.id();
+        public String credentialKey() {
+            return keyOf(token.id());
+        }
+
+        /** The credential key of the API token of {@code tokenId}. */
+        public static String keyOf(String tokenId) {
+            return "token:" + tokenId;
         }
     }
 
@@ -59,7 +67,12 @@ public sealed interface Principal {
         }
 
         @Override
-        public String rateKey() {
+        public String credentialKey() {
+            return keyOf(userId);
+        }
+
+        /** The credential key of the user of {@code userId}. */
+        public static String keyOf(String userId) {
             return "user:" + userId;
         }
     }

@@ -61,7 +61,7 @@ public final class TokenController {
 
     public void revoke(Context ctx) {
         String tokenId = ctx.pathParam("token_id");
-        tokens.revoke(Guard.account(ctx).id(), tokenId, ctx.path());
+        tokens.revoke(Guard.account(ctx).id(), tokenId, ctx.path(), Guard.principal(ctx));
         responses.ok(ctx, Map.of("id", tokenId));
     }
 

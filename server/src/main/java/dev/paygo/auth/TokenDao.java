@@ -29,6 +29,10 @@ public interface TokenDao {
     @SqlQuery
     long countUnrevoked(@Bind("accountId") String accountId);
 
+    /** The unrevoked tokens of the account that {@code createdBy} (a credential key) created. */
+    @SqlQuery
+    List<String> listUnrevokedCreatedBy(@Bind("accountId") String accountId, @Bind("createdBy") String createdBy);
+
     @SqlUpdate
     int revoke(@Bind("accountId") String accountId, @Bind("id") String id, @Bind("revokedAtMs") long revokedAtMs);
 }

@@ -39,17 +39,21 @@ public final class TokenService {
     }
 
     /**
-     * Creates a token for {@code accountId}. Its resources may only name that account; a creator who is
-     * not the operator may only grant permission groups it holds itself on the account.
+     * Creates a token for {@code accountId}. Its resources may only name that account. A creator who is not the
+     * operator may only allow permission groups it holds itself on the account, and a token created by a token
+     * never outlives it: it expires no later than its creator (by default when its creator does), and revoking
+     * the creator revokes it too.
      */
     public CreatedToken create(String accountId, NewToken request, Principal creator) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<Policy> policies = validate(accountId, request, creator, now);
+        Optional<Instant> expiresOn = request.expiresOn().or(() -> creatorExpiry(creator));
         String value = Ids.secret(VALUE_LENGTH);
         ApiToken token = new ApiToken(Ids.hex32(), accountId, request.name().strip(), policies, now, now,
-                request.notBefore(), request.expiresOn());
+                request.notBefore(), expiresOn);
         TokenRow row = new TokenRow(token.id(), accountId, token.name(), Secrets.hash(value), write(policies),
-                now.toEpochMilli(), now.toEpochMilli(), millis(token.notBefore()), millis(token.expiresOn()), null);
+                now.toEpochMilli(), now.toEpochMilli(), millis(token.notBefore()), millis(token.expiresOn()), null,
+                creator.credentialKey());
         jdbi.useExtension(TokenDao.class, dao -> dao.insert(row));
         return new CreatedToken(token, value);
     }
@@ -63,13 +67,48 @@ public final class TokenService {
         });
     }
 
-    /** Revokes a token of the account; 404 when the account has no such unrevoked token. */
-    public void revoke(String accountId, String tokenId, String path) {
-        int changed = jdbi.withExtension(TokenDao.class,
-                dao -> dao.revoke(accountId, tokenId, clock.instant().toEpochMilli()));
-        if (changed == 0) {
+    private static Optional<Instant> creatorExpiry(Principal creator) {
+        return creator instanceof Principal.Token token ? token.token().expiresOn() : Optional.empty();
+    }
+
+    /**
+     * Revokes a token of the account, and every token created with it (transitively), at once; 404 when the
+     * account has no such unrevoked token. A caller other than the operator may only revoke a token whose
+     * allowed groups it holds itself (one it could have created): 403 otherwise.
+     */
+    public void revoke(String accountId, String tokenId, String path, Principal caller) {
+        ApiToken token = jdbi.withExtension(TokenDao.class, dao -> dao.findUnrevoked(accountId, tokenId))
+                .map(this::toToken).orElseThrow(() -> PaygoException.notFound(path));
+        if (!caller.isOperator() && !token.allowedGroups().stream().allMatch(g -> caller.may(accountId, g))) {
+            throw PaygoException.forbidden();
+        }
+        if (revokeWithDescendants(accountId, List.of(tokenId)) == 0) {
             throw PaygoException.notFound(path);
         }
+    }
+
+    /** Revokes the tokens a credential ({@link Principal#credentialKey()}) created on the account, transitively. */
+    public int revokeCreatedBy(String accountId, String credentialKey) {
+        List<String> created = jdbi.withExtension(TokenDao.class,
+                dao -> dao.listUnrevokedCreatedBy(accountId, credentialKey));
+        return revokeWithDescendants(accountId, created);
+    }
+
+    private int revokeWithDescendants(String accountId, List<String> tokenIds) {
+        long now = clock.instant().toEpochMilli();
+        return jdbi.inTransaction(h -> {
+            TokenDao dao = h.attach(TokenDao.class);
+            int revoked = 0;
+            java.util.Deque<String> pending = new java.util.ArrayDeque<>(tokenIds);
+            while (!pending.isEmpty()) {
+                String id = pending.pop();
+                if (dao.revoke(accountId, id, now) == 1) {
+                    revoked++;
+                    pending.addAll(dao.listUnrevokedCreatedBy(accountId, Principal.Token.keyOf(id)));
+                }
+            }
+            return revoked;
+        });
     }
 
     /** The token a presented value belongs to, when it is unrevoked (it may still be expired). */
@@ -112,6 +151,8 @@ public final class TokenService {
         }
         request.expiresOn().filter(e -> !e.isAfter(now))
                 .ifPresent(e -> problems.add("/expires_on", "must be in the future"));
+        creatorExpiry(creator).ifPresent(limit -> request.expiresOn().filter(e -> e.isAfter(limit)).ifPresent(e ->
+                problems.add("/expires_on", "must not be after " + limit + ", when the token creating it expires")));
         if (request.notBefore().isPresent() && request.expiresOn().isPresent()
                 && !request.notBefore().get().isBefore(request.expiresOn().get())) {
             problems.add("/not_before", "must be before expires_on");

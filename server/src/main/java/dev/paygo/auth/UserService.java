@@ -29,7 +29,11 @@ public final class UserService {
     private final Jdbi jdbi;
     private final Clock clock;
 
-    public UserService(Jdbi jdbi, Clock clock) {
+    private final TokenService tokens;
+
+    /** @param tokens revokes the tokens a member created when the member is removed */
+    public UserService(Jdbi jdbi, Clock clock, TokenService tokens) {
+        this.tokens = tokens;
         this.jdbi = jdbi;
         this.clock = clock;
     }
@@ -93,11 +97,15 @@ public final class UserService {
                 .orElseThrow();
     }
 
-    /** Removes a user from an account; 404 when they are not a member. */
+    /**
+     * Removes a user from an account, and revokes the API tokens they created on it (a token never outlives
+     * its creator's rights); 404 when they are not a member.
+     */
     public void removeMember(String accountId, String userId, String path) {
         if (jdbi.withExtension(UserDao.class, dao -> dao.deleteMembership(accountId, userId)) == 0) {
             throw PaygoException.notFound(path);
         }
+        tokens.revokeCreatedBy(accountId, Principal.User.keyOf(userId));
     }
 
     public List<Member> listMembers(String accountId) {

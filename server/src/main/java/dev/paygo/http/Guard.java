@@ -40,7 +40,7 @@ public final class Guard {
                 : authenticator.authenticate(ctx::header);
         ctx.attribute(PRINCIPAL, principal);
         if (!principal.isOperator()) {
-            rateLimiter.acquire(principal.rateKey());
+            rateLimiter.acquire(principal.credentialKey());
         }
         switch (access.kind()) {
             case OPERATOR -> {

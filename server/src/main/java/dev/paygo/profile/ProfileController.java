@@ -1,6 +1,7 @@
 package dev.paygo.profile;
 
 import dev.paygo.account.Account;
+import dev.paygo.auth.PermissionGroup;
 import dev.paygo.error.Problems;
 import dev.paygo.http.Guard;
 import dev.paygo.http.JsonBody;
@@ -34,12 +35,24 @@ public final class ProfileController {
 
     public void put(Context ctx) {
         Account account = Guard.account(ctx);
-        responses.ok(ctx, view(account, profiles.replace(account, change(ctx))));
+        answerWrite(ctx, account, profiles.replace(account, change(ctx)));
     }
 
     public void patch(Context ctx) {
         Account account = Guard.account(ctx);
-        responses.ok(ctx, view(account, profiles.patch(account, change(ctx))));
+        answerWrite(ctx, account, profiles.patch(account, change(ctx)));
+    }
+
+    /**
+     * The written profile, to a caller who may read it; a caller with Billing Write whose Billing Read is denied
+     * learns only the profile's id (a write answer must not carry what the caller may not read).
+     */
+    private void answerWrite(Context ctx, Account account, BillingProfile written) {
+        if (Guard.principal(ctx).may(account.id(), PermissionGroup.BILLING_READ)) {
+            responses.ok(ctx, view(account, written));
+        } else {
+            responses.ok(ctx, Map.of("id", written.id()));
+        }
     }
 
     private ProfileChange change(Context ctx) {

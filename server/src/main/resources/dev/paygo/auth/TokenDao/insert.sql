@@ -1,3 +1,4 @@
-INSERT INTO api_tokens (id, account_id, name, value_hash, policies_json, issued_at_ms, modified_at_ms, not_before_ms, expires_at_ms, revoked_at_ms)
+INSERT INTO api_tokens (id, account_id, name, value_hash, policies_json, issued_at_ms, modified_at_ms, not_before_ms, expires_at_ms, revoked_at_ms,
+                        created_by)
 VALUES (:id, :accountId, :name, :valueHash, :policiesJson, :issuedAtMs, :modifiedAtMs, :notBeforeMs, :expiresAtMs,
-        :revokedAtMs)
+        :revokedAtMs, :createdBy)
