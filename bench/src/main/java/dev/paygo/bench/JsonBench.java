@@ -54,7 +54,7 @@ public class JsonBench {
                         usage.add(new DailyUsage(m.id(), from.plusDays(d), new BigDecimal("98765.4321"), 1));
                     }
                 });
-        List<UsageRecord> rated = Rater.rate(catalog, new BillingPeriods(Instant.parse("2025-01-01T00:00:00Z")),
+        List<UsageRecord> rated = Rater.rate(catalog, java.util.Currency.getInstance("USD"), new BillingPeriods(Instant.parse("2025-01-01T00:00:00Z")),
                 usage, from, from.plusDays(30));
         records = Envelope.ok(rated);
     }

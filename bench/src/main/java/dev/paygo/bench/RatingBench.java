@@ -50,6 +50,6 @@ public class RatingBench {
 
     @Benchmark
     public List<UsageRecord> rate31DaysOf50Metrics() {
-        return Rater.rate(catalog, periods, usage, from, to);
+        return Rater.rate(catalog, java.util.Currency.getInstance("USD"), periods, usage, from, to);
     }
 }

@@ -1,9 +1,15 @@
 package dev.paygo.cli;
 
 import dev.paygo.ServerConfig;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** {@code --database}, shared by every command that opens the database. */
+/**
+ * {@code --database} and {@code --catalog}, shared by every command that opens paygo's store: the catalog
+ * decides which billing currencies accounts may use, so a command that opens the store needs the same catalog
+ * as the server.
+ */
 final class DatabaseOption {
     @Option(names = "--database", paramLabel = "JDBC_URL",
             defaultValue = "${env:PAYGO_DATABASE_URL:-" + ServerConfig.DEFAULT_DATABASE_URL + "}",
@@ -11,11 +17,15 @@ final class DatabaseOption {
                     + "default ${DEFAULT-VALUE})")
     String url;
 
+    @Option(names = "--catalog", defaultValue = "${env:PAYGO_CATALOG}", paramLabel = "FILE",
+            description = "price catalog, YAML or JSON (env PAYGO_CATALOG; default: Cloudflare's public prices)")
+    Path catalog;
+
     String url() {
         return url;
     }
 
     ServerConfig config() {
-        return ServerConfig.defaults().withDatabaseUrl(url);
+        return ServerConfig.defaults().withDatabaseUrl(url).withCatalogFile(Optional.ofNullable(catalog));
     }
 }

@@ -43,10 +43,6 @@ final class ServeCommand implements Callable<Integer> {
                     + "(env PAYGO_RATE_LIMIT; default ${DEFAULT-VALUE})")
     double rateLimit;
 
-    @Option(names = "--catalog", defaultValue = "${env:PAYGO_CATALOG}", paramLabel = "FILE",
-            description = "price catalog, YAML or JSON (env PAYGO_CATALOG; default: Cloudflare's public prices)")
-    Path catalog;
-
     @Option(names = "--late-event-days", defaultValue = "${env:PAYGO_LATE_EVENT_DAYS:-35}",
             description = "how many days back a usage event may lie (env PAYGO_LATE_EVENT_DAYS; default "
                     + "${DEFAULT-VALUE})")
@@ -66,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
                 .filter(t -> !t.isBlank());
         PaygoServer paygo = PaygoServer.open(database.config().withHost(host).withPort(port)
                 .withMaxBodyBytes(maxBodyBytes).withRateLimit(rateLimit).withOperatorToken(operatorToken)
-                .withCatalogFile(Optional.ofNullable(catalog)).withLateEventDays(lateEventDays)
+                .withLateEventDays(lateEventDays)
                 .withMaxBatchEvents(maxBatchEvents));
         Optional<DemoData.Demo> seeded = demo
                 ? Optional.of(DemoData.seed(paygo, dataFolder().resolve("demo-token"))) : Optional.empty();

@@ -30,6 +30,20 @@ class PaygoCliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    private Path writeEuroCatalog() {
+        try {
+            return java.nio.file.Files.writeString(folder.resolve("euro.yaml"), """
+                    currencies: [USD, EUR]
+                    metrics:
+                      - {id: api.calls, family: API, name: API calls, consumed_unit: call, pricing_unit: call,
+                         pricing_unit_size: 1, pricing_rounding: up,
+                         versions: [{effective_from: 2025-01-01, tiers: [{price: {USD: "0.001", EUR: "0.0009"}}]}]}
+                    """);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private String database() {
         return "jdbc:sqlite:" + folder.resolve("cli.db");
     }
@@ -40,20 +54,26 @@ class PaygoCliTest {
         assertThat(migrate.exitCode()).isZero();
         assertThat(migrate.out()).contains("migration(s) applied");
 
-        Run account = run("account", "create", "--database", database(), "--name", "CLI Corp",
-                "--currency", "EUR", "--anchor", "2025-01-31T00:00:00Z");
+        Run unpriced = run("account", "create", "--database", database(), "--name", "CLI Corp", "--currency", "EUR");
+        assertThat(unpriced.exitCode()).isEqualTo(2);
+        assertThat(unpriced.err()).contains("/billing_currency must be a currency the price catalog prices in (USD)");
+
+        Path euroCatalog = writeEuroCatalog();
+        Run account = run("account", "create", "--database", database(), "--catalog", euroCatalog.toString(),
+                "--name", "CLI Corp", "--currency", "EUR", "--anchor", "2025-01-31T00:00:00Z");
         assertThat(account.exitCode()).as(account.err()).isZero();
         String accountId = account.out().split("\t")[0];
         assertThat(accountId).matches("[0-9a-f]{32}");
         assertThat(account.out()).contains("EUR").contains("2025-01-31T00:00:00Z");
 
-        Run token = run("token", "create", "--database", database(), "--account", accountId,
-                "--permission", "billing_read,billing_write");
+        Run token = run("token", "create", "--database", database(), "--catalog", euroCatalog.toString(),
+                "--account", accountId, "--permission", "billing_read,billing_write");
         assertThat(token.exitCode()).as(token.err()).isZero();
         String value = token.out().strip();
         assertThat(value).matches("[A-Za-z0-9_-]{40}");
 
-        try (PaygoServer paygo = PaygoServer.open(ServerConfig.defaults().withDatabaseUrl(database()))) {
+        try (PaygoServer paygo = PaygoServer.open(ServerConfig.defaults().withDatabaseUrl(database())
+                .withCatalogFile(java.util.Optional.of(euroCatalog)))) {
             var stored = paygo.tokens().authenticate(value).orElseThrow();
             assertThat(stored.accountId()).isEqualTo(accountId);
             assertThat(stored.allows(accountId, dev.paygo.auth.PermissionGroup.BILLING_WRITE)).isTrue();

@@ -31,7 +31,7 @@ public final class AccountController {
         String name = fields.string("name", Integer.MAX_VALUE).orElse("");
         String currency = fields.string("billing_currency", Integer.MAX_VALUE).orElse("USD");
         NewAccount request = new NewAccount(name, currency, fields.instant("billing_cycle_anchor"));
-        AccountService.validate(request, fields.problems());
+        accounts.validate(request, fields.problems());
         fields.problems().throwIfAny();
         Account account = accounts.create(request);
         responses.created(ctx, view(account));

@@ -29,6 +29,10 @@ public interface AccountDao {
     @SqlQuery
     long count();
 
+    /** The billing currencies accounts use (every account's, across tenants: an operator check at start). */
+    @SqlQuery
+    List<String> listCurrencies();
+
     @SqlQuery
     List<SubscriptionRow> listSubscriptions(@Bind("accountId") String accountId);
 }

@@ -2,6 +2,8 @@ package dev.paygo.account;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.paygo.catalog.CatalogService;
+import dev.paygo.catalog.InvalidCatalogException;
 import dev.paygo.error.Problems;
 import dev.paygo.http.Envelope.Page;
 import dev.paygo.http.PageRequest;
@@ -24,11 +26,14 @@ public final class AccountService {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final CatalogService catalog;
     private final Cache<String, Account> found = Caffeine.newBuilder().maximumSize(KEPT_ACCOUNTS).build();
 
-    public AccountService(Jdbi jdbi, Clock clock) {
+    /** @param catalog the price catalog: an account's billing currency must be one it prices in */
+    public AccountService(Jdbi jdbi, Clock clock, CatalogService catalog) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.catalog = catalog;
     }
 
     /**
@@ -44,14 +49,35 @@ public final class AccountService {
         return find(id).orElseGet(() -> open(id, request));
     }
 
-    /** Records what is wrong with a request to open an account (name, currency) in {@code problems}. */
-    public static void validate(NewAccount request, Problems problems) {
+    /**
+     * Records what is wrong with a request to open an account in {@code problems}: the name, and the billing
+     * currency, which must be one the catalog prices in (costs are computed in it, never converted).
+     */
+    public void validate(NewAccount request, Problems problems) {
         String name = request.name() == null ? "" : request.name().strip();
         if (name.isEmpty() || name.length() > 256) {
             problems.add("/name", "must hold 1 to 256 characters");
         }
-        if (!isCurrency(request.billingCurrency())) {
+        Optional<Currency> currency = currency(request.billingCurrency());
+        if (currency.isEmpty()) {
             problems.add("/billing_currency", "must be an ISO 4217 currency code such as USD");
+        } else if (!catalog.pricesIn(currency.get())) {
+            problems.add("/billing_currency", "must be a currency the price catalog prices in ("
+                    + String.join(", ", catalog.catalog().currencies().stream().map(Currency::getCurrencyCode)
+                    .toList()) + "), not " + currency.get());
+        }
+    }
+
+    /**
+     * Fails when a stored account bills in a currency the catalog does not price in (a catalog replaced by
+     * one without it): such accounts could not be rated, so paygo refuses to start rather than misprice them.
+     */
+    public void checkCurrenciesArePriced() {
+        List<String> unpriced = jdbi.withExtension(AccountDao.class, AccountDao::listCurrencies).stream()
+                .filter(code -> currency(code).map(c -> !catalog.pricesIn(c)).orElse(true)).toList();
+        if (!unpriced.isEmpty()) {
+            throw new InvalidCatalogException("the catalog does not price in " + String.join(", ", unpriced)
+                    + ", which stored accounts bill in: add a price list for it to the catalog");
         }
     }
 
@@ -107,15 +133,14 @@ public final class AccountService {
                 .map(SubscriptionRow::toSubscription).toList();
     }
 
-    public static boolean isCurrency(String code) {
+    private static Optional<Currency> currency(String code) {
         if (code == null || !CURRENCY.matcher(code).matches()) {
-            return false;
+            return Optional.empty();
         }
         try {
-            Currency.getInstance(code);
-            return true;
+            return Optional.of(Currency.getInstance(code));
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -10,7 +10,9 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +31,10 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class CatalogLoader {
     public static final String DEFAULT_RESOURCE = "/catalog/default.yaml";
     private static final Pattern METRIC_ID = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*");
-    private static final Set<String> TOP = Set.of("currency", "provider", "subscriptions", "metrics");
+    private static final Set<String> TOP = Set.of("currency", "currencies", "provider", "subscriptions", "metrics");
     private static final Set<String> METRIC = Set.of("id", "family", "name", "consumed_unit", "pricing_unit",
-            "pricing_unit_size", "pricing_rounding", "versions");
+            "pricing_unit_size", "pricing_rounding", "versions", "retired_from");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Set<String> VERSION = Set.of("effective_from", "included", "included_scope", "block_size",
             "block_rounding", "tiers");
     private static final Set<String> TIER = Set.of("up_to", "price");
@@ -88,13 +91,13 @@ public final class CatalogLoader {
             return null;
         }
         root.allowOnly(TOP);
-        String currency = root.required("currency").flatMap(YamlNode::text).orElse("USD");
+        List<Currency> currencies = currencies(root);
         String provider = root.field("provider").flatMap(YamlNode::text).orElse("paygo");
         List<SubscriptionFee> subscriptions = new ArrayList<>();
-        root.field("subscriptions").ifPresent(list -> list.items().forEach(item -> subscription(item)
+        root.field("subscriptions").ifPresent(list -> list.items().forEach(item -> subscription(item, currencies)
                 .ifPresent(subscriptions::add)));
         Map<String, Metric> metrics = new LinkedHashMap<>();
-        root.required("metrics").ifPresent(list -> list.items().forEach(item -> metric(item).ifPresent(m -> {
+        root.required("metrics").ifPresent(list -> list.items().forEach(item -> metric(item, currencies).ifPresent(m -> {
             if (metrics.putIfAbsent(m.id(), m) != null) {
                 item.problem("repeats the metric id '" + m.id() + "'");
             }
@@ -102,17 +105,96 @@ public final class CatalogLoader {
         if (metrics.isEmpty() && problems.isEmpty()) {
             root.problem("has no metrics");
         }
-        return new Catalog(currency, provider, metrics, subscriptions);
+        return new Catalog(currencies, provider, metrics, subscriptions);
     }
 
-    private static Optional<SubscriptionFee> subscription(YamlNode item) {
+    /**
+     * The currencies the catalog prices in: {@code currencies: [USD, EUR]}, or {@code currency: USD} for one.
+     * Each must be an ISO 4217 code of a currency with a minor unit (not XAU or XXX).
+     */
+    private static List<Currency> currencies(YamlNode root) {
+        Optional<YamlNode> one = root.field("currency");
+        Optional<YamlNode> many = root.field("currencies");
+        if (one.isPresent() && many.isPresent()) {
+            root.problem("gives both currency and currencies: list every currency under currencies");
+            return List.of(Currency.getInstance("USD"));
+        }
+        if (one.isEmpty() && many.isEmpty()) {
+            root.problem("needs the field 'currencies' (or 'currency'): the ISO 4217 codes it prices in");
+            return List.of(Currency.getInstance("USD"));
+        }
+        List<YamlNode> nodes = one.map(List::of).orElseGet(() -> many.get().items());
+        if (nodes.isEmpty()) {
+            many.get().problem("needs at least one currency");
+        }
+        List<Currency> currencies = new ArrayList<>();
+        for (YamlNode node : nodes) {
+            node.text().flatMap(code -> currency(node, code)).ifPresent(c -> {
+                if (currencies.contains(c)) {
+                    node.problem("repeats the currency " + c);
+                } else {
+                    currencies.add(c);
+                }
+            });
+        }
+        return currencies.isEmpty() ? List.of(Currency.getInstance("USD")) : currencies;
+    }
+
+    private static Optional<Currency> currency(YamlNode node, String code) {
+        if (CURRENCY.matcher(code).matches()) {
+            try {
+                Currency currency = Currency.getInstance(code);
+                if (currency.getDefaultFractionDigits() >= 0) {
+                    return Optional.of(currency);
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+        }
+        node.problem("must be an ISO 4217 currency code with a minor unit, such as USD, EUR or JPY, not '" + code + "'");
+        return Optional.empty();
+    }
+
+    /**
+     * A price in each of the catalog's currencies: a decimal where the catalog has one currency, else a mapping
+     * of every one of them ({@code {USD: "0.30", EUR: "0.28"}}). Prices are 0 or more.
+     */
+    private static Optional<Map<Currency, BigDecimal>> prices(YamlNode node, List<Currency> currencies) {
+        Map<Currency, BigDecimal> prices = new LinkedHashMap<>();
+        if (!node.isMappingValue()) {
+            if (currencies.size() > 1) {
+                node.problem("must give a price for each of " + currencies + ", as {" + currencies.get(0) + ": \"1.00\", ...}");
+                return Optional.empty();
+            }
+            node.decimal().ifPresent(p -> prices.put(currencies.get(0), p));
+        } else {
+            Map<String, YamlNode> given = node.fieldMap();
+            for (Currency currency : currencies) {
+                YamlNode price = given.get(currency.getCurrencyCode());
+                if (price == null) {
+                    node.problem("needs a " + currency + " price");
+                } else {
+                    price.decimal().ifPresent(p -> prices.put(currency, p));
+                }
+            }
+            given.keySet().stream().filter(code -> currencies.stream().noneMatch(c -> c.getCurrencyCode().equals(code)))
+                    .forEach(code -> given.get(code).problem("is not one of the catalog's currencies " + currencies));
+        }
+        boolean negative = prices.values().stream().anyMatch(p -> p.signum() < 0);
+        if (negative) {
+            node.problem("must not be negative");
+        }
+        return prices.size() == currencies.size() && !negative ? Optional.of(prices) : Optional.empty();
+    }
+
+    private static Optional<SubscriptionFee> subscription(YamlNode item, List<Currency> currencies) {
         if (!item.isMapping()) {
             return Optional.empty();
         }
         item.allowOnly(SUBSCRIPTION);
         var id = item.required("id").flatMap(YamlNode::text);
         var name = item.required("name").flatMap(YamlNode::text);
-        var price = item.required("price").flatMap(YamlNode::decimal);
+        var price = item.required("price").flatMap(n -> prices(n, currencies));
         var period = item.required("period").flatMap(YamlNode::text);
         var from = item.required("effective_from").flatMap(YamlNode::date);
         if (id.isEmpty() || name.isEmpty() || price.isEmpty() || period.isEmpty() || from.isEmpty()) {
@@ -121,7 +203,7 @@ public final class CatalogLoader {
         return Optional.of(new SubscriptionFee(id.get(), name.get(), price.get(), period.get(), from.get()));
     }
 
-    private static Optional<Metric> metric(YamlNode item) {
+    private static Optional<Metric> metric(YamlNode item, List<Currency> currencies) {
         if (!item.isMapping()) {
             return Optional.empty();
         }
@@ -137,6 +219,8 @@ public final class CatalogLoader {
         var rounding = item.required("pricing_rounding").flatMap(n -> n.choice(Rounding.class));
         rounding.filter(r -> r == Rounding.EXACT).ifPresent(r -> item.field("pricing_rounding").orElseThrow()
                 .problem("must be up, down or nearest: a PricingQuantity is a whole number"));
+        Optional<YamlNode> retiredNode = item.field("retired_from");
+        Optional<LocalDate> retired = retiredNode.flatMap(YamlNode::date);
         List<PriceVersion> versions = new ArrayList<>();
         item.required("versions").ifPresent(list -> {
             List<YamlNode> items = list.items();
@@ -144,24 +228,33 @@ public final class CatalogLoader {
                 list.problem("needs at least one version");
             }
             for (YamlNode version : items) {
-                version(version).ifPresent(v -> {
+                version(version, currencies).ifPresent(v -> {
                     if (!versions.isEmpty() && !v.effectiveFrom().isAfter(versions.get(versions.size() - 1)
                             .effectiveFrom())) {
                         version.problem("must be effective after the version before it");
+                    }
+                    if (!versions.isEmpty() && v.includedScope() != versions.get(0).includedScope()) {
+                        version.problem("changes included_scope from " + versions.get(0).includedScope().wire()
+                                + " to " + v.includedScope().wire() + ": an allowance cannot change what it is "
+                                + "granted over (add a new metric instead)");
+                    }
+                    if (retired.isPresent() && !v.effectiveFrom().isBefore(retired.get())) {
+                        version.problem("must be effective before the metric's retired_from " + retired.get());
                     }
                     versions.add(v);
                 });
             }
         });
         if (id.isEmpty() || family.isEmpty() || name.isEmpty() || consumed.isEmpty() || pricing.isEmpty()
-                || size.isEmpty() || rounding.isEmpty() || versions.isEmpty()) {
+                || size.isEmpty() || rounding.isEmpty() || versions.isEmpty()
+                || (retiredNode.isPresent() && retired.isEmpty())) {
             return Optional.empty();
         }
         return Optional.of(new Metric(id.get(), family.get(), name.get(), consumed.get(), pricing.get(), size.get(),
-                rounding.get(), versions));
+                rounding.get(), versions, retired));
     }
 
-    private static Optional<PriceVersion> version(YamlNode item) {
+    private static Optional<PriceVersion> version(YamlNode item, List<Currency> currencies) {
         if (!item.isMapping()) {
             return Optional.empty();
         }
@@ -186,7 +279,7 @@ public final class CatalogLoader {
                 list.problem("needs at least one tier");
             }
             for (int i = 0; i < items.size(); i++) {
-                tier(items.get(i), i == items.size() - 1, tiers).ifPresent(tiers::add);
+                tier(items.get(i), i == items.size() - 1, tiers, currencies).ifPresent(tiers::add);
             }
         });
         if (from.isEmpty() || included.isEmpty() || scope.isEmpty() || block.isEmpty() || blockRounding.isEmpty()
@@ -197,24 +290,25 @@ public final class CatalogLoader {
                 tiers));
     }
 
-    private static Optional<Tier> tier(YamlNode item, boolean last, List<Tier> before) {
+    private static Optional<Tier> tier(YamlNode item, boolean last, List<Tier> before, List<Currency> currencies) {
         if (!item.isMapping()) {
             return Optional.empty();
         }
         item.allowOnly(TIER);
-        Optional<BigDecimal> price = item.required("price").flatMap(YamlNode::decimal);
-        price.filter(p -> p.signum() < 0).ifPresent(p -> item.field("price").orElseThrow()
-                .problem("must not be negative"));
+        Optional<Map<Currency, BigDecimal>> prices = item.required("price").flatMap(n -> prices(n, currencies));
         Optional<YamlNode> upToNode = item.field("up_to").filter(n -> !n.isNull());
         Optional<BigDecimal> upTo = upToNode.flatMap(YamlNode::decimal);
         if (upToNode.isEmpty() && !last) {
             item.problem("needs up_to: only the last tier is open-ended");
         }
+        if (upToNode.isPresent() && last) {
+            upToNode.get().problem("must be left out on the last tier: usage beyond it would be free");
+        }
         BigDecimal floor = before.isEmpty() ? BigDecimal.ZERO : before.get(before.size() - 1).upTo().orElse(null);
         if (upTo.isPresent() && floor != null && upTo.get().compareTo(floor) <= 0) {
             upToNode.get().problem("must be above the tier before it");
         }
-        return price.filter(p -> p.signum() >= 0).map(p -> new Tier(upTo, p));
+        return prices.map(p -> new Tier(upTo, p));
     }
 
     private static Optional<BigDecimal> powerOfTen(YamlNode node) {

@@ -1,6 +1,6 @@
 package dev.paygo.catalog;
 
-import java.time.LocalDate;
+import java.util.Currency;
 import java.util.Optional;
 
 /** The catalog in force, loaded once at start (a new catalog needs a restart). Thread-safe: immutable. */
@@ -15,8 +15,13 @@ public final class CatalogService {
         return catalog;
     }
 
-    /** The first day a metric can be metered, or empty when the catalog does not have it. */
-    public Optional<LocalDate> meteredFrom(String metric) {
-        return catalog.findMetric(metric).map(Metric::availableFrom);
+    /** The metric of {@code id}, when the catalog has it. */
+    public Optional<Metric> findMetric(String id) {
+        return catalog.findMetric(id);
+    }
+
+    /** True when the catalog prices in {@code currency} (an account's billing currency must be one of these). */
+    public boolean pricesIn(Currency currency) {
+        return catalog.pricesIn(currency);
     }
 }

@@ -8,16 +8,21 @@ import java.util.Optional;
 /**
  * A billable metric: what is consumed (in {@code consumedUnit}), how consumption becomes a whole
  * {@code PricingQuantity} (units of {@code pricingUnitSize} consumed units, rounded by {@code pricingRounding}),
- * and its price versions, oldest first.
+ * its price versions, oldest first, and the day it is retired from, if any (no usage is accepted or rated for
+ * it from that day on).
  */
 public record Metric(String id, String family, String name, String consumedUnit, String pricingUnit,
-                     BigDecimal pricingUnitSize, Rounding pricingRounding, List<PriceVersion> versions) {
+                     BigDecimal pricingUnitSize, Rounding pricingRounding, List<PriceVersion> versions,
+                     Optional<LocalDate> retiredFrom) {
     public Metric {
         versions = List.copyOf(versions);
     }
 
-    /** The price version in force on {@code day}, if the metric exists then. */
+    /** The price version in force on {@code day}, if the metric is metered then. */
     public Optional<PriceVersion> versionAt(LocalDate day) {
+        if (retiredFrom.isPresent() && !day.isBefore(retiredFrom.get())) {
+            return Optional.empty();
+        }
         PriceVersion found = null;
         for (PriceVersion version : versions) {
             if (!version.effectiveFrom().isAfter(day)) {
@@ -30,6 +35,11 @@ public record Metric(String id, String family, String name, String consumedUnit,
     /** The first day the metric can be metered. */
     public LocalDate availableFrom() {
         return versions.get(0).effectiveFrom();
+    }
+
+    /** Over what the allowance is granted; every version of a metric has the same scope. */
+    public AllowanceScope includedScope() {
+        return versions.get(0).includedScope();
     }
 
     /** The whole number of pricing units for an exact consumption. */

@@ -1,7 +1,9 @@
 package dev.paygo.catalog;
 
+import dev.paygo.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 
 /**
@@ -16,10 +18,15 @@ public record PriceVersion(LocalDate effectiveFrom, BigDecimal included, Allowan
     }
 
     /**
-     * The exact cost of {@code pricingQuantity} pricing units within one allowance scope: the units beyond the
-     * allowance, rounded to blocks as the version says, priced tier by tier.
+     * The exact cost in {@code currency} of the first {@code pricingQuantity} pricing units of one allowance
+     * scope: the units beyond the allowance, rounded to blocks as the version says, priced tier by tier. Never
+     * decreases as the quantity grows.
      */
-    public BigDecimal cost(BigDecimal pricingQuantity) {
+    public Money cost(BigDecimal pricingQuantity, Currency currency) {
+        return new Money(exactCost(pricingQuantity, currency), currency);
+    }
+
+    private BigDecimal exactCost(BigDecimal pricingQuantity, Currency currency) {
         BigDecimal billable = pricingQuantity.subtract(included).max(BigDecimal.ZERO);
         BigDecimal blocks = blockRounding.apply(billable.divide(blockSize));
         BigDecimal remaining = blocks.multiply(blockSize);
@@ -31,7 +38,7 @@ public record PriceVersion(LocalDate effectiveFrom, BigDecimal included, Allowan
             if (inTier.signum() <= 0) {
                 break;
             }
-            cost = cost.add(inTier.divide(blockSize).multiply(tier.price()));
+            cost = cost.add(inTier.divide(blockSize).multiply(tier.price(currency)));
             remaining = remaining.subtract(inTier);
             if (upper == null) {
                 break;

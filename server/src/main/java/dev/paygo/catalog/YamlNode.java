@@ -49,6 +49,16 @@ final class YamlNode {
         return fields;
     }
 
+    /** True when this value is a mapping (without recording a problem when it is not). */
+    boolean isMappingValue() {
+        return node instanceof MappingNode;
+    }
+
+    /** The fields of a mapping by key, in document order. */
+    Map<String, YamlNode> fieldMap() {
+        return fields();
+    }
+
     boolean isMapping() {
         if (!(node instanceof MappingNode)) {
             problem("must be a mapping of fields");

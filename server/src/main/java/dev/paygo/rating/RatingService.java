@@ -7,6 +7,7 @@ import dev.paygo.usage.UsageService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.List;
 import java.util.function.Function;
 
@@ -32,8 +33,8 @@ public final class RatingService {
     public List<UsageRecord> records(Account account, UsageWindow window) {
         BillingPeriods periods = new BillingPeriods(account.billingCycleAnchor());
         LocalDate start = periods.containing(window.from()).start();
-        return Rater.rate(catalog.catalog(), periods, usage.listDaily(account.id(), start, window.to().plusDays(1)),
-                window.from(), window.to());
+        return Rater.rate(catalog.catalog(), Currency.getInstance(account.billingCurrency()), periods,
+                usage.listDaily(account.id(), start, window.to().plusDays(1)), window.from(), window.to());
     }
 
     /** The version of the account's usage: records computed at one version stay right until it changes. */

@@ -1,11 +1,12 @@
 package dev.paygo.rating;
 
+import dev.paygo.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * One rated day of one metric. Quantities and costs are exact; costs are rounded once, to
- * {@link Rater#COST_SCALE} places, on the cumulative cost, and the day's cost is the difference of cumulatives.
+ * One rated day of one metric. Quantities are exact; costs are in the account's currency, rounded once, to
+ * {@link Money#recordScale} places, on the cumulative cost, and the day's cost is the difference of cumulatives.
  *
  * @param consumedQuantity the day's exact consumption in consumed units
  * @param pricingQuantity the day's whole pricing units (the difference of cumulatives)
@@ -13,7 +14,7 @@ import java.time.LocalDate;
 public record UsageRecord(String metric, String serviceName, String serviceFamilyName, LocalDate billingPeriodStart,
                           LocalDate chargePeriodStart, BigDecimal consumedQuantity, String consumedUnit,
                           BigDecimal pricingQuantity, BigDecimal cumulatedPricingQuantity, String pricingUnit,
-                          BigDecimal contractedCost, BigDecimal cumulatedContractedCost) {
+                          Money contractedCost, Money cumulatedContractedCost) {
 
     /** The exclusive end of the charge period: the next UTC day. */
     public LocalDate chargePeriodEnd() {

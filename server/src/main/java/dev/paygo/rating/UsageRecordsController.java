@@ -92,10 +92,10 @@ public final class UsageRecordsController {
                       @JsonProperty("CumulatedContractedCost") BigDecimal cumulatedContractedCost,
                       @JsonProperty("ServiceName") String serviceName) {
         static SeedRecord of(UsageRecord r, Account account) {
-            return new SeedRecord(account.billingCurrency(), midnight(r.billingPeriodStart()),
+            return new SeedRecord(r.contractedCost().currencyCode(), midnight(r.billingPeriodStart()),
                     midnight(r.chargePeriodStart()), midnight(r.chargePeriodEnd()), r.consumedQuantity(),
-                    r.consumedUnit(), r.pricingQuantity(), r.cumulatedPricingQuantity(), r.contractedCost(),
-                    r.cumulatedContractedCost(), r.serviceName());
+                    r.consumedUnit(), r.pricingQuantity(), r.cumulatedPricingQuantity(), r.contractedCost().amount(),
+                    r.cumulatedContractedCost().amount(), r.serviceName());
         }
     }
 
@@ -130,11 +130,12 @@ public final class UsageRecordsController {
                       @JsonProperty("ZoneName") String zoneName) {
         static FullRecord of(UsageRecord r, Account account, String subscriptionId, String provider) {
             // List prices are the contracted prices: paygo applies no discounts or credits.
-            return new FullRecord(r.contractedCost(), account.id(), account.name(), account.billingCurrency(),
+            BigDecimal cost = r.contractedCost().amount();
+            return new FullRecord(cost, account.id(), account.name(), r.contractedCost().currencyCode(),
                     midnight(r.billingPeriodStart()), "Usage", null, r.serviceName() + " (" + r.metric() + ")",
                     midnight(r.chargePeriodStart()), midnight(r.chargePeriodEnd()), r.consumedQuantity(),
-                    r.consumedUnit(), r.contractedCost(), r.cumulatedContractedCost(), r.cumulatedPricingQuantity(),
-                    r.contractedCost(), provider, provider, r.contractedCost(), r.pricingQuantity(), r.pricingUnit(),
+                    r.consumedUnit(), cost, r.cumulatedContractedCost().amount(), r.cumulatedPricingQuantity(),
+                    cost, provider, provider, cost, r.pricingQuantity(), r.pricingUnit(),
                     r.serviceName(), r.serviceFamilyName(), provider, subscriptionId, null, null);
         }
     }

@@ -1,6 +1,7 @@
 package dev.paygo.usage;
 
 import dev.paygo.catalog.CatalogService;
+import dev.paygo.catalog.Metric;
 import dev.paygo.error.ErrorCode;
 import dev.paygo.error.PaygoException;
 import dev.paygo.error.Problems;
@@ -108,12 +109,15 @@ public final class UsageService implements AutoCloseable {
         Instant newest = clock.instant().plus(FUTURE_TOLERANCE);
         for (IncomingEvent incoming : events) {
             UsageEvent event = incoming.event();
-            Optional<LocalDate> meteredFrom = catalog.meteredFrom(event.metric());
-            if (meteredFrom.isEmpty()) {
+            Optional<Metric> metric = catalog.findMetric(event.metric());
+            if (metric.isEmpty()) {
                 problems.add(incoming.metricPointer(), "is not a metric of the catalog (GET /billing/catalog "
                         + "lists them)");
-            } else if (event.day().isBefore(meteredFrom.get())) {
-                problems.add(incoming.metricPointer(), "is not metered before " + meteredFrom.get());
+            } else if (event.day().isBefore(metric.get().availableFrom())) {
+                problems.add(incoming.metricPointer(), "is not metered before " + metric.get().availableFrom());
+            } else if (metric.get().retiredFrom().filter(r -> !event.day().isBefore(r)).isPresent()) {
+                problems.add(incoming.metricPointer(), "is retired from " + metric.get().retiredFrom().get()
+                        + ": usage on or after that day is not accepted (GET /billing/catalog shows what replaces it)");
             }
             if (event.timestamp().isBefore(oldest)) {
                 problems.add(incoming.timestampPointer(), "is more than " + lateEventDays + " days old: late "

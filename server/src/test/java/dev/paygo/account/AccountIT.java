@@ -41,10 +41,10 @@ class AccountIT {
     @Test
     void accountTakesItsCurrencyAndAnchor() {
         Reply reply = server.asOperator("POST", "/accounts").json(
-                "{\"name\": \"Euro\", \"billing_currency\": \"EUR\", \"billing_cycle_anchor\": \"2025-01-31T00:00:00+01:00\"}")
+                "{\"name\": \"Anchored\", \"billing_currency\": \"USD\", \"billing_cycle_anchor\": \"2025-01-31T00:00:00+01:00\"}")
                 .send();
         assertThat(reply.status()).isEqualTo(201);
-        assertThat(reply.result().get("billing_currency").asText()).isEqualTo("EUR");
+        assertThat(reply.result().get("billing_currency").asText()).isEqualTo("USD");
         assertThat(reply.result().get("billing_cycle_anchor").asText()).isEqualTo("2025-01-30T23:00:00Z");
         String id = reply.result().get("id").asText();
         assertThat(server.asOperator("GET", "/accounts/" + id).send().result()).isEqualTo(reply.result());
@@ -58,6 +58,19 @@ class AccountIT {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("errors").findValuesAsText("pointer"))
                 .containsExactlyInAnyOrder("/name", "/billing_currency", "/billing_cycle_anchor", "/plan");
+    }
+
+    @Test
+    void aCurrencyTheCatalogDoesNotPriceInIsRefusedByName() {
+        long before = server.asOperator("GET", "/accounts").send().json().at("/result_info/total_count").asLong();
+        Reply reply = server.asOperator("POST", "/accounts").json("{\"name\": \"Yen\", \"billing_currency\": \"JPY\"}")
+                .send();
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().at("/errors/0/source/pointer").asText()).isEqualTo("/billing_currency");
+        assertThat(reply.json().at("/errors/0/message").asText())
+                .contains("must be a currency the price catalog prices in (USD), not JPY");
+        assertThat(server.asOperator("GET", "/accounts").send().json().at("/result_info/total_count").asLong())
+                .isEqualTo(before);
     }
 
     @Test

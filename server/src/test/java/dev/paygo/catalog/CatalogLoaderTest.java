@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import org.junit.jupiter.api.Test;
 
 class CatalogLoaderTest {
@@ -16,7 +17,7 @@ class CatalogLoaderTest {
     @Test
     void defaultCatalogCarriesCloudflaresMetricIdsAndRules() {
         Catalog catalog = CatalogLoader.loadDefault();
-        assertThat(catalog.currency()).isEqualTo("USD");
+        assertThat(catalog.currencies()).containsExactly(Currency.getInstance("USD"));
         assertThat(catalog.metrics()).containsKeys("workers.requests", "workers.cpu_ms", "r2.standard.storage",
                 "kv.keys_read", "d1.rows_read", "durable_objects.requests", "workers_ai.neurons");
         Metric neurons = catalog.findMetric("workers_ai.neurons").orElseThrow();
@@ -91,7 +92,92 @@ class CatalogLoaderTest {
                     "tiers": [{"up_to": 10000, "price": "0.50"}, {"price": "0.25"}]}]}]}""");
         PriceVersion version = catalog.findMetric("api.calls").orElseThrow().versions().get(0);
         // 21,000 calls: 20,000 billable; 10,000 at 0.50 per 1,000, then 10,000 at 0.25 per 1,000.
-        assertThat(version.cost(new BigDecimal("21000"))).isEqualByComparingTo("7.50");
-        assertThat(version.cost(new BigDecimal("999"))).isEqualByComparingTo("0");
+        Currency eur = Currency.getInstance("EUR");
+        assertThat(version.cost(new BigDecimal("21000"), eur).amount()).isEqualByComparingTo("7.50");
+        assertThat(version.cost(new BigDecimal("999"), eur).amount()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aClosedLastTierIsRefused() {
+        String yaml = """
+                currency: USD
+                metrics:
+                  - {id: m, family: F, name: N, consumed_unit: u, pricing_unit: u, pricing_unit_size: 1,
+                     pricing_rounding: up, versions: [
+                       {effective_from: 2025-01-01, tiers: [{up_to: 100, price: "1"}, {up_to: 200, price: "2"}]}]}
+                """;
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(InvalidCatalogException.class)
+                .hasMessageContaining("up_to must be left out on the last tier: usage beyond it would be free");
+    }
+
+    @Test
+    void versionsMayNotChangeWhatTheAllowanceIsGrantedOver() {
+        String yaml = """
+                currency: USD
+                metrics:
+                  - {id: m, family: F, name: N, consumed_unit: u, pricing_unit: u, pricing_unit_size: 1,
+                     pricing_rounding: up, versions: [
+                       {effective_from: 2025-01-01, included: 10, tiers: [{price: "1"}]},
+                       {effective_from: 2025-06-01, included: 10, included_scope: day, tiers: [{price: "1"}]}]}
+                """;
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(InvalidCatalogException.class)
+                .hasMessageContaining("changes included_scope from billing_period to day");
+    }
+
+    @Test
+    void aRetiredMetricIsNotMeteredFromItsRetirementDay() {
+        Catalog catalog = parse("""
+                currency: USD
+                metrics:
+                  - {id: m, family: F, name: N, consumed_unit: u, pricing_unit: u, pricing_unit_size: 1,
+                     pricing_rounding: up, retired_from: 2025-03-01,
+                     versions: [{effective_from: 2025-01-01, tiers: [{price: "1"}]}]}
+                """);
+        Metric metric = catalog.findMetric("m").orElseThrow();
+        assertThat(catalog.findMetricAt("m", LocalDate.parse("2025-02-28"))).isPresent();
+        assertThat(catalog.findMetricAt("m", LocalDate.parse("2025-03-01"))).isEmpty();
+        assertThat(metric.retiredFrom()).contains(LocalDate.parse("2025-03-01"));
+        assertThatThrownBy(() -> parse("""
+                currency: USD
+                metrics:
+                  - {id: m, family: F, name: N, consumed_unit: u, pricing_unit: u, pricing_unit_size: 1,
+                     pricing_rounding: up, retired_from: 2025-01-01,
+                     versions: [{effective_from: 2025-01-01, tiers: [{price: "1"}]}]}
+                """)).hasMessageContaining("must be effective before the metric's retired_from 2025-01-01");
+    }
+
+    @Test
+    void aCatalogPricesInEveryCurrencyItNamesAndOnlyInIso4217Ones() {
+        Catalog catalog = parse("""
+                currencies: [USD, JPY]
+                subscriptions:
+                  - {id: plan, name: Plan, price: {USD: "5", JPY: "750"}, period: month, effective_from: 2025-01-01}
+                metrics:
+                  - {id: m, family: F, name: N, consumed_unit: u, pricing_unit: u, pricing_unit_size: 1,
+                     pricing_rounding: up,
+                     versions: [{effective_from: 2025-01-01, block_size: 1000, tiers: [{price: {USD: "0.30", JPY: "45"}}]}]}
+                """);
+        Currency jpy = Currency.getInstance("JPY");
+        assertThat(catalog.currencies()).containsExactly(Currency.getInstance("USD"), jpy);
+        assertThat(catalog.findMetric("m").orElseThrow().versions().get(0).cost(new BigDecimal("2000"), jpy).amount())
+                .isEqualByComparingTo("90");
+        assertThat(catalog.subscriptions().get(0).price(jpy).amount()).isEqualByComparingTo("750");
+
+        assertThatThrownBy(() -> parse("""
+                currencies: [USD, EUR]
+                metrics:
+                  - {id: m, family: F, name: N, consumed_unit: u, pricing_unit: u, pricing_unit_size: 1,
+                     pricing_rounding: up, versions: [{effective_from: 2025-01-01, tiers: [{price: "1"}]}]}
+                """)).hasMessageContaining("must give a price for each of [USD, EUR]");
+        assertThatThrownBy(() -> parse("""
+                currencies: [USD, EUR]
+                metrics:
+                  - {id: m, family: F, name: N, consumed_unit: u, pricing_unit: u, pricing_unit_size: 1,
+                     pricing_rounding: up, versions: [{effective_from: 2025-01-01, tiers: [{price: {USD: "1", GBP: "1"}}]}]}
+                """)).hasMessageContaining("needs a EUR price").hasMessageContaining("GBP is not one of the catalog's currencies");
+        for (String code : new String[] {"usd", "ABC", "XAU", "XXX", "US"}) {
+            assertThatThrownBy(() -> parse("currency: " + code + "\nmetrics: []\n")).as(code)
+                    .hasMessageContaining("must be an ISO 4217 currency code with a minor unit");
+        }
     }
 }

@@ -11,33 +11,38 @@ import dev.paygo.rating.UsageRecord;
 import dev.paygo.usage.DailyUsage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The default catalog against Cloudflare's published prices (shared/data/cloudflare-paygo-prices.json),
- * metric by metric: a month with the allowance used up and two priced units more costs exactly two prices.
- * Also Cloudflare's own worked examples.
+ * The default catalog against Cloudflare's published prices (the repository's copy of the public price facts,
+ * {@code catalog/cloudflare-paygo-prices.json}), metric by metric: a month with the allowance used up and two
+ * priced units more costs exactly two prices. Also Cloudflare's own worked examples.
  */
 class PublishedPricesTest {
     private static final Catalog CATALOG = CatalogLoader.loadDefault();
+    private static final Currency USD = Currency.getInstance("USD");
     private static final BillingPeriods PERIODS = new BillingPeriods(Instant.parse("2027-01-01T00:00:00Z"));
 
     private static BigDecimal monthCost(String metric, String... dailyQuantities) {
+        return monthCost(LocalDate.parse("2027-01-01"), metric, dailyQuantities);
+    }
+
+    /** The cost of a month of usage from {@code first}, the first day of a billing period. */
+    private static BigDecimal monthCost(LocalDate first, String metric, String... dailyQuantities) {
         List<DailyUsage> usage = new ArrayList<>();
-        LocalDate day = LocalDate.parse("2027-01-01");
+        LocalDate day = first;
         for (String quantity : dailyQuantities) {
             usage.add(new DailyUsage(metric, day, new BigDecimal(quantity), 1));
             day = day.plusDays(1);
         }
-        List<UsageRecord> records = Rater.rate(CATALOG, PERIODS, usage, LocalDate.parse("2027-01-01"),
-                LocalDate.parse("2027-01-31"));
-        return records.get(records.size() - 1).cumulatedContractedCost();
+        List<UsageRecord> records = Rater.rate(CATALOG, USD, PERIODS, usage, first, first.plusMonths(1).minusDays(1));
+        return records.get(records.size() - 1).cumulatedContractedCost().amount();
     }
 
     private static BigDecimal cents(BigDecimal amount) {
@@ -46,11 +51,11 @@ class PublishedPricesTest {
 
     @Test
     void everyPricedMetricCostsItsPublishedPriceBeyondItsAllowance() throws Exception {
-        Path facts = Path.of(System.getProperty("paygo.shared.dir", "../../shared"), "data",
-                "cloudflare-paygo-prices.json");
-        assertThat(facts).as("the price facts of shared/data").exists();
-        JsonNode root = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .readTree(Files.readString(facts));
+        JsonNode root;
+        try (InputStream facts = PublishedPricesTest.class.getResourceAsStream("/catalog/cloudflare-paygo-prices.json")) {
+            assertThat(facts).as("the price facts in src/test/resources/catalog").isNotNull();
+            root = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(facts);
+        }
         int checked = 0;
         for (JsonNode product : root.get("products")) {
             for (JsonNode metric : product.get("metrics")) {
@@ -65,12 +70,28 @@ class PublishedPricesTest {
                 BigDecimal included = daily ? metric.get("included_per_day").decimalValue()
                         : metric.path("included_per_month").decimalValue();
                 BigDecimal usage = included.add(perUnits.multiply(BigDecimal.valueOf(2)));
-                BigDecimal cost = monthCost(id, usage.toPlainString());
+                // A metric is priced from its first version's month and, if retired, before its retirement.
+                LocalDate first = LocalDate.parse("2027-01-01");
+                Metric m = CATALOG.findMetric(id).orElseThrow();
+                if (m.retiredFrom().isPresent()) {
+                    first = m.retiredFrom().get().minusMonths(1).withDayOfMonth(1);
+                }
+                BigDecimal cost = monthCost(first, id, usage.toPlainString());
                 assertThat(cents(cost)).as(id).isEqualByComparingTo(cents(price.multiply(BigDecimal.valueOf(2))));
                 checked++;
             }
         }
         assertThat(checked).isGreaterThan(60);
+    }
+
+    @Test
+    void workersLogsEventsAreRetiredWhenObservabilityPricingStarts() {
+        Metric logs = CATALOG.findMetric("workers_logs.events_written").orElseThrow();
+        assertThat(logs.retiredFrom()).contains(LocalDate.parse("2026-12-01"));
+        assertThat(logs.versionAt(LocalDate.parse("2026-11-30"))).isPresent();
+        assertThat(logs.versionAt(LocalDate.parse("2026-12-01"))).isEmpty();
+        assertThat(CATALOG.findMetric("observability.ingestion").orElseThrow().availableFrom())
+                .isEqualTo(LocalDate.parse("2026-12-01"));
     }
 
     @Test

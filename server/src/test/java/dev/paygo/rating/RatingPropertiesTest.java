@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import net.jqwik.api.Provide;
 /** SPEC §7's rating invariants, over random usage with the default catalog's different rules. */
 class RatingPropertiesTest {
     private static final Catalog CATALOG = CatalogLoader.loadDefault();
+    private static final Currency USD = Currency.getInstance("USD");
     private static final List<String> METRICS = List.of("workers.requests", "r2.standard.storage",
             "r2.standard.class_a", "durable_objects.duration", "workers_ai.neurons", "browser_run.browser_hours",
             "kv.stored_data");
@@ -57,7 +59,7 @@ class RatingPropertiesTest {
     }
 
     private static List<UsageRecord> rateAll(Scenario s) {
-        return Rater.rate(CATALOG, s.periods(), s.usage(), FIRST, LAST);
+        return Rater.rate(CATALOG, USD, s.periods(), s.usage(), FIRST, LAST);
     }
 
     private static Map<String, List<UsageRecord>> byMetricAndPeriod(List<UsageRecord> records) {
@@ -74,17 +76,19 @@ class RatingPropertiesTest {
             BigDecimal cost = BigDecimal.ZERO;
             BigDecimal quantity = BigDecimal.ZERO;
             for (UsageRecord r : group) {
-                assertThat(r.contractedCost()).isEqualByComparingTo(r.cumulatedContractedCost().subtract(cost));
+                BigDecimal cumulated = r.cumulatedContractedCost().amount();
+                assertThat(r.contractedCost().amount()).isEqualByComparingTo(cumulated.subtract(cost));
                 assertThat(r.pricingQuantity()).isEqualByComparingTo(r.cumulatedPricingQuantity().subtract(quantity));
-                cost = cost.add(r.contractedCost());
+                cost = cost.add(r.contractedCost().amount());
                 quantity = quantity.add(r.pricingQuantity());
-                assertThat(cost).isEqualByComparingTo(r.cumulatedContractedCost());
+                assertThat(cost).isEqualByComparingTo(cumulated);
                 assertThat(quantity).isEqualByComparingTo(r.cumulatedPricingQuantity());
-                assertThat(r.cumulatedContractedCost().scale()).isEqualTo(Rater.COST_SCALE);
+                assertThat(cumulated.scale()).isEqualTo(6);
             }
         }
     }
 
+    /** With one version over the period, the cumulative cost is the price of the cumulative pricing quantity. */
     @Property(tries = 300)
     void cumulativeCostIsThePriceOfTheCumulativePricingQuantity(@ForAll("scenarios") Scenario scenario) {
         BillingPeriods periods = scenario.periods();
@@ -98,15 +102,15 @@ class RatingPropertiesTest {
                     .toList();
             BigDecimal expected;
             if (version.includedScope() == AllowanceScope.DAY) {
-                expected = sofar.stream().map(u -> version.cost(metric.pricingQuantity(u.quantity())))
+                expected = sofar.stream().map(u -> version.cost(metric.pricingQuantity(u.quantity()), USD).amount())
                         .reduce(BigDecimal.ZERO, BigDecimal::add);
             } else {
                 BigDecimal consumed = sofar.stream().map(DailyUsage::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
                 assertThat(r.cumulatedPricingQuantity()).isEqualByComparingTo(metric.pricingQuantity(consumed));
-                expected = version.cost(metric.pricingQuantity(consumed));
+                expected = version.cost(metric.pricingQuantity(consumed), USD).amount();
             }
-            assertThat(r.cumulatedContractedCost())
-                    .isEqualByComparingTo(expected.setScale(Rater.COST_SCALE, RoundingMode.HALF_EVEN));
+            assertThat(r.cumulatedContractedCost().amount())
+                    .isEqualByComparingTo(expected.setScale(6, RoundingMode.HALF_EVEN));
         }
     }
 
@@ -119,7 +123,7 @@ class RatingPropertiesTest {
         LocalDate start = periods.containing(from).start();
         List<DailyUsage> needed = scenario.usage().stream()
                 .filter(u -> !u.day().isBefore(start) && !u.day().isAfter(to)).toList();
-        List<UsageRecord> window = Rater.rate(CATALOG, periods, needed, from, to);
+        List<UsageRecord> window = Rater.rate(CATALOG, USD, periods, needed, from, to);
         List<UsageRecord> whole = rateAll(scenario).stream()
                 .filter(r -> !r.chargePeriodStart().isBefore(from) && !r.chargePeriodStart().isAfter(to)).toList();
         assertThat(window).isEqualTo(whole);
@@ -148,7 +152,7 @@ class RatingPropertiesTest {
             summed.merge(p.metric() + p.day(), p, (x, y) -> new DailyUsage(x.metric(), x.day(),
                     x.quantity().add(y.quantity()), x.events() + y.events()));
         }
-        List<UsageRecord> fromParts = Rater.rate(CATALOG, scenario.periods(),
+        List<UsageRecord> fromParts = Rater.rate(CATALOG, USD, scenario.periods(),
                 summed.values().stream().collect(Collectors.toList()), FIRST, LAST);
         assertThat(fromParts).usingRecursiveFieldByFieldElementComparator(
                         org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration.builder()

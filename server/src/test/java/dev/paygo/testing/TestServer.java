@@ -17,8 +17,8 @@ public final class TestServer implements AutoCloseable {
     public static final String OPERATOR_TOKEN = "test-operator-token-0123456789abcdef";
 
     private final TestBackend backend;
-    private final PaygoServer server;
-    private final Http http;
+    private PaygoServer server;
+    private Http http;
 
     private TestServer(TestBackend backend, PaygoServer server) {
         this.backend = backend;
@@ -41,6 +41,17 @@ public final class TestServer implements AutoCloseable {
             backend.close();
             throw e;
         }
+    }
+
+    /**
+     * Stops this server and starts a new one on the same database (a restart, or a new catalog), configured as
+     * this one was and then by {@code customize}; the port changes.
+     */
+    public void reopen(UnaryOperator<ServerConfig> customize) {
+        ServerConfig config = customize.apply(server.config().withPort(0));
+        server.close();
+        server = PaygoServer.open(config).start();
+        http = new Http(server.baseUrl());
     }
 
     public PaygoServer server() {

@@ -1,0 +1,1 @@
+SELECT DISTINCT billing_currency FROM accounts ORDER BY billing_currency
