@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes paygo's default catalog (YAML) from the public price facts in shared/data.
+"""Writes paygo's default catalog (YAML) from Cloudflare's public price facts.
 
 Usage: tools/catalog_from_prices.py [FACTS] > server/src/main/resources/catalog/default.yaml
 
