@@ -14,14 +14,22 @@ import dev.paygo.catalog.CatalogLoader;
 import dev.paygo.catalog.CatalogService;
 import dev.paygo.db.Dialect;
 import dev.paygo.db.Database;
+import dev.paygo.http.BodyBudget;
 import dev.paygo.http.Guard;
 import dev.paygo.http.HealthController;
 import dev.paygo.http.HttpEdge;
+import dev.paygo.http.IdempotentRequests;
+import dev.paygo.idempotency.IdempotencyService;
+import dev.paygo.limit.AuthThrottle;
+import dev.paygo.limit.BucketStore;
+import dev.paygo.limit.DatabaseBuckets;
+import dev.paygo.limit.MemoryBuckets;
+import dev.paygo.limit.Rate;
+import dev.paygo.limit.RateLimiter;
 import dev.paygo.http.ProtocolErrors;
 import dev.paygo.http.Route;
 import dev.paygo.http.Json;
 import dev.paygo.http.JsonBody;
-import dev.paygo.http.RateLimiter;
 import dev.paygo.http.Responses;
 import dev.paygo.http.RouteTable;
 import dev.paygo.profile.ProfileController;
@@ -31,6 +39,8 @@ import dev.paygo.rating.UsageRecordsController;
 import dev.paygo.usage.UsageController;
 import dev.paygo.usage.UsageService;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -108,11 +118,24 @@ public final class PaygoServer implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
+        FunctionCounter.builder("paygo.usage.commit.retries", usage, UsageService::commitRetries)
+                .description("usage commit groups run again after a deadlock or serialization failure")
+                .register(metrics);
 
         Responses responses = new Responses(mapper);
-        JsonBody body = new JsonBody(mapper, config.maxBodyBytes());
-        Guard guard = new Guard(new Authenticator(operators, tokens, users),
-                new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), config.clock()), accounts);
+        BodyBudget bodies = new BodyBudget(config.maxInflightBodyBytes());
+        Gauge.builder("paygo.http.body.bytes.held", bodies, BodyBudget::held)
+                .description("request body bytes held in memory now, across requests").register(metrics);
+        JsonBody body = new JsonBody(mapper, config.maxBodyBytes(), bodies);
+        // One node on SQLite keeps its buckets in memory; nodes sharing PostgreSQL share them in the database.
+        boolean shared = database.dialect() == Dialect.POSTGRESQL;
+        BucketStore buckets = shared ? new DatabaseBuckets(database.jdbi()) : new MemoryBuckets();
+        RateLimiter perCredential = new RateLimiter(new Rate(config.rateLimitPerSecond(), config.rateLimitBurst()),
+                config.clock(), buckets, shared);
+        RateLimiter authFailures = new RateLimiter(new Rate(config.authFailuresPerMinute() / 60.0,
+                config.authFailuresPerMinute()), config.clock(), buckets, shared);
+        Guard guard = new Guard(new Authenticator(operators, tokens, users), perCredential,
+                new AuthThrottle(authFailures, config.clock()), accounts);
 
         routes = Routes.table(
                 new HealthController(responses, database::isReachable, metrics),
@@ -142,7 +165,8 @@ public final class PaygoServer implements AutoCloseable {
             c.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
             c.requestLogger.http((ctx, ms) -> HttpEdge.log(ctx, ms, metrics));
             HttpEdge.install(c.routes, responses);
-            routes.install(c.routes, guard);
+            routes.install(c.routes, guard, new IdempotentRequests(new IdempotencyService(database.jdbi(),
+                    config.clock()), body, responses), body);
         });
         app.start();
         return this;

@@ -45,8 +45,9 @@ final class Routes {
             .get("/accounts/{account_id}/billable-usage/info", Access.account(BILLING_READ), records::info)
             .get("/billing/catalog", Access.authenticated(), catalog::get)
 
-            .post("/accounts/{account_id}/usage/events", Access.account(USAGE_WRITE), usage::ingestForAccount)
-            .post("/usage/events", Access.accountsInBody(USAGE_WRITE), usage::ingest)
+            .postIdempotentByItself("/accounts/{account_id}/usage/events", Access.account(USAGE_WRITE),
+                    usage::ingestForAccount)
+            .postIdempotentByItself("/usage/events", Access.accountsInBody(USAGE_WRITE), usage::ingest)
 
             .get("/user/tokens/verify", Access.tokenItself(), tokens::verifyUserToken)
             .get("/accounts/{account_id}/tokens/verify", Access.tokenItself(), tokens::verifyAccountToken)

@@ -19,22 +19,30 @@ import java.util.Optional;
  * @param catalogFile the price catalog (YAML or JSON); empty for the default (Cloudflare's public prices)
  * @param lateEventDays how many days back a usage event's timestamp may lie
  * @param maxBatchEvents the most usage events one request may carry; more get 413
+ * @param maxInflightBodyBytes the most request body bytes held in memory at once, across all requests; a
+ *     request that would pass it gets 503 with Retry-After (0: no bound)
+ * @param authFailuresPerMinute failed authentications allowed per client address (and per email named) a
+ *     minute, in bursts of as many; beyond, 429 (0: no limit)
  */
 public record ServerConfig(String host, int port, String databaseUrl, Optional<String> operatorToken,
                            long maxBodyBytes, double rateLimitPerSecond, double rateLimitBurst, int poolSize,
-                           Clock clock, Optional<Path> catalogFile, int lateEventDays, int maxBatchEvents) {
+                           Clock clock, Optional<Path> catalogFile, int lateEventDays, int maxBatchEvents,
+                           long maxInflightBodyBytes, int authFailuresPerMinute) {
     public static final int DEFAULT_PORT = 8787;
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/paygo.db";
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
     public static final double DEFAULT_RATE_LIMIT = 100;
     public static final int DEFAULT_LATE_EVENT_DAYS = 35;
     public static final int DEFAULT_MAX_BATCH_EVENTS = 10_000;
+    public static final long DEFAULT_MAX_INFLIGHT_BODY_BYTES = 64L * 1024 * 1024;
+    public static final int DEFAULT_AUTH_FAILURES_PER_MINUTE = 30;
 
     /** The defaults: all interfaces, port 8787, ./data/paygo.db, 10 MiB bodies, 100 requests/s. */
     public static ServerConfig defaults() {
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, DEFAULT_DATABASE_URL, Optional.empty(),
                 DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT, 2 * DEFAULT_RATE_LIMIT, 8, Clock.systemUTC(), Optional.empty(),
-                DEFAULT_LATE_EVENT_DAYS, DEFAULT_MAX_BATCH_EVENTS);
+                DEFAULT_LATE_EVENT_DAYS, DEFAULT_MAX_BATCH_EVENTS, DEFAULT_MAX_INFLIGHT_BODY_BYTES,
+                DEFAULT_AUTH_FAILURES_PER_MINUTE);
     }
 
     public ServerConfig withHost(String value) {
@@ -91,6 +99,18 @@ public record ServerConfig(String host, int port, String databaseUrl, Optional<S
         return c.build();
     }
 
+    public ServerConfig withMaxInflightBodyBytes(long value) {
+        Changed c = new Changed(this);
+        c.maxInflightBodyBytes = value;
+        return c.build();
+    }
+
+    public ServerConfig withAuthFailuresPerMinute(int value) {
+        Changed c = new Changed(this);
+        c.authFailuresPerMinute = value;
+        return c.build();
+    }
+
     /** Sets the rate limit; the burst is twice the rate. */
     public ServerConfig withRateLimit(double perSecond) {
         return withRateLimit(perSecond, 2 * perSecond);
@@ -117,6 +137,8 @@ public record ServerConfig(String host, int port, String databaseUrl, Optional<S
         Optional<Path> catalogFile;
         int lateEventDays;
         int maxBatchEvents;
+        long maxInflightBodyBytes;
+        int authFailuresPerMinute;
 
         Changed(ServerConfig c) {
             host = c.host;
@@ -131,11 +153,14 @@ public record ServerConfig(String host, int port, String databaseUrl, Optional<S
             catalogFile = c.catalogFile;
             lateEventDays = c.lateEventDays;
             maxBatchEvents = c.maxBatchEvents;
+            maxInflightBodyBytes = c.maxInflightBodyBytes;
+            authFailuresPerMinute = c.authFailuresPerMinute;
         }
 
         ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, operatorToken, maxBodyBytes, rateLimitPerSecond,
-                    rateLimitBurst, poolSize, clock, catalogFile, lateEventDays, maxBatchEvents);
+                    rateLimitBurst, poolSize, clock, catalogFile, lateEventDays, maxBatchEvents, maxInflightBodyBytes,
+                    authFailuresPerMinute);
         }
     }
 }

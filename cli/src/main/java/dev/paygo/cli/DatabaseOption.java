@@ -1,6 +1,7 @@
 package dev.paygo.cli;
 
 import dev.paygo.ServerConfig;
+import dev.paygo.db.JdbcUrl;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -23,6 +24,11 @@ final class DatabaseOption {
 
     String url() {
         return url;
+    }
+
+    /** The URL as it may be printed: never with its password. */
+    String shownUrl() {
+        return JdbcUrl.redact(url);
     }
 
     ServerConfig config() {

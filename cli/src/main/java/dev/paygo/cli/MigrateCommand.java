@@ -18,9 +18,10 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database db = Database.open(database.url(), 1)) {
+        // Flyway holds one connection for its lock and migrates on another (PostgreSQL): two at least.
+        try (Database db = Database.open(database.url(), 2)) {
             int applied = db.migrate();
-            spec.commandLine().getOut().println(applied + " migration(s) applied to " + database.url());
+            spec.commandLine().getOut().println(applied + " migration(s) applied to " + database.shownUrl());
         }
         return 0;
     }

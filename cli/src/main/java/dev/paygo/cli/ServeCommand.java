@@ -52,6 +52,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "most usage events in one request (env PAYGO_MAX_BATCH_EVENTS; default ${DEFAULT-VALUE})")
     int maxBatchEvents;
 
+    @Option(names = "--max-inflight-body-bytes", defaultValue = "${env:PAYGO_MAX_INFLIGHT_BODY_BYTES:-67108864}",
+            description = "most request body bytes held at once across all requests; beyond, 503 with Retry-After "
+                    + "(env PAYGO_MAX_INFLIGHT_BODY_BYTES; default ${DEFAULT-VALUE}, 64 MiB)")
+    long maxInflightBodyBytes;
+
+    @Option(names = "--auth-failures-per-minute", defaultValue = "${env:PAYGO_AUTH_FAILURES_PER_MINUTE:-30}",
+            description = "failed authentications allowed per client address and per email a minute; beyond, 429 "
+                    + "(env PAYGO_AUTH_FAILURES_PER_MINUTE; default ${DEFAULT-VALUE}; 0 turns it off)")
+    int authFailuresPerMinute;
+
     @Option(names = "--demo", description = "create the demo account, profile, token and 60 days of usage "
             + "(idempotent)")
     boolean demo;
@@ -62,7 +72,8 @@ final class ServeCommand implements Callable<Integer> {
                 .filter(t -> !t.isBlank());
         PaygoServer paygo = PaygoServer.open(database.config().withHost(host).withPort(port)
                 .withMaxBodyBytes(maxBodyBytes).withRateLimit(rateLimit).withOperatorToken(operatorToken)
-                .withLateEventDays(lateEventDays)
+                .withLateEventDays(lateEventDays).withMaxInflightBodyBytes(maxInflightBodyBytes)
+                .withAuthFailuresPerMinute(authFailuresPerMinute)
                 .withMaxBatchEvents(maxBatchEvents));
         Optional<DemoData.Demo> seeded = demo
                 ? Optional.of(DemoData.seed(paygo, dataFolder().resolve("demo-token"))) : Optional.empty();
@@ -70,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
 
         String base = "http://localhost:" + paygo.port() + "/client/v4";
         PrintWriter out = spec.commandLine().getOut();
-        out.println("paygo is serving " + base + " (database " + database.url() + ")");
+        out.println("paygo is serving " + base + " (database " + database.shownUrl() + ")");
         seeded.ifPresent(d -> {
             out.println();
             out.println("Demo account: " + d.account().id() + " (" + d.account().name() + ")");

@@ -1,6 +1,8 @@
 package dev.paygo.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +15,7 @@ import dev.paygo.client.models.UsagePaygoParams;
 import dev.paygo.client.models.UsagePaygoResponseItem;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -20,8 +23,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -56,7 +62,8 @@ final class UsageCommand {
 
     @Command(name = "send", mixinStandardHelpOptions = true,
             description = "Send events from NDJSON or JSON-array files in batches, with a progress bar. An "
-                    + "interrupted send resumes where it stopped (FILE.progress); events are idempotent anyway.")
+                    + "interrupted send resumes where it stopped (FILE.progress) if the file is unchanged; events are "
+                    + "idempotent anyway. A bad event anywhere in a file stops the send before anything is sent.")
     static final class Send implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -99,9 +106,10 @@ final class UsageCommand {
 
         private long[] send(PaygoClient client, Path file) throws IOException {
             Path progressFile = file.resolveSibling(file.getFileName() + ".progress");
-            long done = !restart && Files.exists(progressFile)
-                    ? Long.parseLong(Files.readString(progressFile).strip()) : 0;
+            // Read through once first: a bad event anywhere stops the send before anything is sent.
             long total = countEvents(file);
+            String fingerprint = sha256(file);
+            long done = restart ? 0 : savedProgress(progressFile, fingerprint, file);
             Progress progress = new Progress(spec.commandLine().getErr(), file.getFileName().toString(), total);
             long[] counts = new long[2];
             long[] position = {0};
@@ -116,7 +124,7 @@ final class UsageCommand {
                 counts[0] += result.accepted();
                 counts[1] += result.duplicates();
                 batch.clear();
-                saveProgress(progressFile, position[0]);
+                saveProgress(progressFile, new SavedProgress(fingerprint, position[0]));
                 progress.show(position[0]);
             };
             progress.show(done);
@@ -136,13 +144,53 @@ final class UsageCommand {
             return counts;
         }
 
-        private static void saveProgress(Path file, long position) {
+        /** How far an earlier send of a file got, and which content it was sending. */
+        record SavedProgress(String sha256, long sent) {
+        }
+
+        /**
+         * Where to resume: the saved position, if it was saved for this very content; else 0, with a word on
+         * standard error (sending again from the start is harmless: events are idempotent by their ids).
+         */
+        private long savedProgress(Path progressFile, String fingerprint, Path file) {
+            if (!Files.exists(progressFile)) {
+                return 0;
+            }
+            try {
+                SavedProgress saved = ClientCore.MAPPER.readValue(progressFile.toFile(), SavedProgress.class);
+                if (fingerprint.equals(saved.sha256()) && saved.sent() >= 0) {
+                    return saved.sent();
+                }
+            } catch (IOException e) {
+                // unreadable: treated as a file that changed
+            }
+            spec.commandLine().getErr().println(file.getFileName() + " changed since its progress was saved (or the "
+                    + "progress file is unreadable): sending it from the start; events already stored count as "
+                    + "duplicates");
+            return 0;
+        }
+
+        private static void saveProgress(Path file, SavedProgress progress) {
             try {
                 Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-                Files.writeString(temp, Long.toString(position));
+                ClientCore.MAPPER.writeValue(temp.toFile(), progress);
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        private static String sha256(Path file) throws IOException {
+            try (InputStream in = Files.newInputStream(file)) {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                byte[] buffer = new byte[65536];
+                int read;
+                while ((read = in.read(buffer)) != -1) {
+                    digest.update(buffer, 0, read);
+                }
+                return HexFormat.of().formatHex(digest.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
             }
         }
 
@@ -152,7 +200,11 @@ final class UsageCommand {
             return count[0];
         }
 
-        /** Streams the events of an NDJSON file or a JSON-array file, in order. */
+        /**
+         * Streams the events of an NDJSON file or a JSON-array file, in order. Anything that is not an event
+         * object (an array element that is not an object, a line that is not JSON, text after the array) is an
+         * error naming where it is: nothing is skipped silently.
+         */
         static void readEvents(Path file, Consumer<UsageEvent> sink) throws IOException {
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 reader.mark(1);
@@ -163,28 +215,61 @@ final class UsageCommand {
                 } while (first != -1 && Character.isWhitespace(first));
                 reader.reset();
                 if (first == '[') {
-                    try (JsonParser parser = ClientCore.MAPPER.createParser(reader)) {
-                        parser.nextToken();
-                        while (parser.nextToken() == JsonToken.START_OBJECT) {
-                            sink.accept(UsageEvent.fromJson((ObjectNode) ClientCore.MAPPER.readTree(parser)));
-                        }
-                    }
-                    return;
+                    readArray(file, reader, sink);
+                } else {
+                    readLines(file, reader, sink);
                 }
-                String line;
-                int number = 0;
-                while ((line = reader.readLine()) != null) {
-                    number++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    JsonNode node = ClientCore.MAPPER.readTree(line);
-                    if (!(node instanceof ObjectNode object)) {
-                        throw new IllegalArgumentException(file + " line " + number + " is not a JSON object");
-                    }
-                    sink.accept(UsageEvent.fromJson(object));
-                }
+            } catch (java.nio.charset.MalformedInputException e) {
+                throw new IllegalArgumentException(file + " is not UTF-8 text");
             }
+        }
+
+        private static void readArray(Path file, BufferedReader reader, Consumer<UsageEvent> sink) throws IOException {
+            try (JsonParser parser = ClientCore.MAPPER.createParser(reader)) {
+                parser.nextToken();
+                int element = 0;
+                JsonToken token;
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    element++;
+                    if (token != JsonToken.START_OBJECT) {
+                        throw new IllegalArgumentException(file + ": element " + element + " of the array ("
+                                + at(parser.currentTokenLocation()) + ") is not an event object");
+                    }
+                    sink.accept(UsageEvent.fromJson((ObjectNode) ClientCore.MAPPER.readTree(parser)));
+                }
+                if (parser.nextToken() != null) {
+                    throw new IllegalArgumentException(file + ": there is more after the array ("
+                            + at(parser.currentTokenLocation()) + ")");
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(file + ": not valid JSON (" + at(e.getLocation()) + ")");
+            }
+        }
+
+        private static void readLines(Path file, BufferedReader reader, Consumer<UsageEvent> sink) throws IOException {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = ClientCore.MAPPER.readTree(line);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException(file + " line " + number + " is not valid JSON");
+                }
+                if (!(node instanceof ObjectNode object)) {
+                    throw new IllegalArgumentException(file + " line " + number + " is not a JSON object");
+                }
+                sink.accept(UsageEvent.fromJson(object));
+            }
+        }
+
+        private static String at(JsonLocation location) {
+            return location == null ? "position unknown"
+                    : "line " + location.getLineNr() + ", column " + location.getColumnNr();
         }
     }
 

@@ -17,7 +17,7 @@ public final class AccountsService extends Resources {
         ObjectNode body = ClientCore.MAPPER.createObjectNode();
         body.put("name", params.name());
         params.billingCurrency().ifPresent(c -> body.put("billing_currency", c));
-        params.billingCycleAnchor().ifPresent(a -> body.put("billing_cycle_anchor", a.toString()));
+        params.billingCycleAnchor().ifPresent(a -> body.put("billing_cycle_anchor", ClientCore.rfc3339(a)));
         return one(ApiRequest.of("POST", "/accounts").body(ClientCore.json(body), "application/json"),
                 Account::fromJson);
     }

@@ -21,8 +21,8 @@ public final class TokensService extends Resources {
         ObjectNode body = ClientCore.MAPPER.createObjectNode();
         body.put("name", params.name());
         params.policies().stream().map(TokenPolicy::_json).forEach(body.putArray("policies")::add);
-        params.notBefore().ifPresent(t -> body.put("not_before", t.toString()));
-        params.expiresOn().ifPresent(t -> body.put("expires_on", t.toString()));
+        params.notBefore().ifPresent(t -> body.put("not_before", ClientCore.rfc3339(t)));
+        params.expiresOn().ifPresent(t -> body.put("expires_on", ClientCore.rfc3339(t)));
         return one(ApiRequest.of("POST", "/accounts/{}/tokens", params.accountId())
                 .body(ClientCore.json(body), "application/json"), Token::fromJson);
     }

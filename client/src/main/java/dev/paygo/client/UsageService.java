@@ -12,7 +12,6 @@ import dev.paygo.client.models.UsagePaygoInfoResponse;
 import dev.paygo.client.models.UsagePaygoParams;
 import dev.paygo.client.models.UsagePaygoResponseItem;
 import java.util.List;
-import java.util.UUID;
 
 /** Usage: the records ({@code billing/usage/paygo}), the usage info, and ingestion. Thread-safe. */
 public final class UsageService extends Resources {
@@ -59,8 +58,7 @@ public final class UsageService extends Resources {
             type = "application/json";
             params.events().forEach(e -> body.add(e._json()));
         }
-        return one(request.body(ClientCore.json(body), type).idempotencyKey(UUID.randomUUID().toString()),
-                UsageIngestResponse::fromJson);
+        return one(request.body(ClientCore.json(body), type), UsageIngestResponse::fromJson);
     }
 
     private static ObjectNode cloudEvent(UsageEvent event, UsageIngestParams params) {
@@ -70,7 +68,7 @@ public final class UsageService extends Resources {
         ce.put("source", params.source());
         ce.put("type", "dev.paygo.usage");
         event.accountId().or(params::accountId).ifPresent(a -> ce.put("subject", a));
-        ce.put("time", event.timestamp().toString());
+        ce.put("time", ClientCore.rfc3339(event.timestamp()));
         ce.put("datacontenttype", "application/json");
         ObjectNode data = ce.putObject("data");
         data.put("metric", event.metric());

@@ -130,7 +130,7 @@ class PaygoClientTest {
         assertThat(sent).hasSize(2);
         assertThat(sent.get(0).header("Idempotency-Key")).isNotBlank().isEqualTo(sent.get(1).header("Idempotency-Key"));
         assertThat(sent.get(0).body()).isEqualTo(sent.get(1).body()).contains("\"id\":\"evt-1\"")
-                .contains("\"quantity\":1500");
+                .contains("\"quantity\":1500").contains("\"timestamp\":\"2025-02-01T12:00:00Z\"");
         assertThat(sent.get(0).pathAndQuery()).isEqualTo("/client/v4/accounts/" + ACCOUNT + "/usage/events");
     }
 
@@ -159,6 +159,45 @@ class PaygoClientTest {
             assertThatThrownBy(() -> getProfile(client)).isInstanceOf(RateLimitException.class);
         }
         assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void everyPostCarriesAnIdempotencyKeyThatItsRetriesRepeat() {
+        String created = "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"" + ACCOUNT
+                + "\",\"name\":\"Acme\"}}";
+        stub.error(502, 10001, "bad gateway").reply(201, created).reply(201, created);
+        try (PaygoClient client = client()) {
+            client.accounts().create(dev.paygo.client.models.AccountParams.Create.of("Acme"));
+            client.accounts().create(dev.paygo.client.models.AccountParams.Create.of("Acme"));
+        }
+        List<StubServer.Recorded> sent = stub.requests();
+        assertThat(sent).hasSize(3);
+        assertThat(sent.get(0).header("Idempotency-Key")).startsWith("paygo-java-")
+                .isEqualTo(sent.get(1).header("Idempotency-Key"));
+        assertThat(sent.get(2).header("Idempotency-Key")).startsWith("paygo-java-")
+                .isNotEqualTo(sent.get(0).header("Idempotency-Key"));
+    }
+
+    @Test
+    void aConflictIsPermanentUnlessTheServerAsksForARetry() {
+        stub.error(409, 1185, "exists");
+        try (PaygoClient client = client()) {
+            assertThatThrownBy(() -> getProfile(client)).isInstanceOf(ConflictException.class);
+            assertThat(stub.requests()).hasSize(1);
+            stub.error(409, 1188, "in progress", "x-should-retry", "true", "Retry-After", "1").ok("{}");
+            getProfile(client);
+        }
+        assertThat(stub.requests()).hasSize(3);
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void theServerCanStopARetry() {
+        stub.error(503, 10503, "draining", "x-should-retry", "false");
+        try (PaygoClient client = client()) {
+            assertThatThrownBy(() -> getProfile(client)).isInstanceOf(InternalServerException.class);
+        }
+        assertThat(stub.requests()).hasSize(1);
     }
 
     @Test

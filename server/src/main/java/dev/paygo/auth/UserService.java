@@ -1,5 +1,6 @@
 package dev.paygo.auth;
 
+import dev.paygo.error.ApiError;
 import dev.paygo.error.ErrorCode;
 import dev.paygo.error.PaygoException;
 import dev.paygo.error.Problems;
@@ -49,7 +50,9 @@ public final class UserService {
         int inserted = jdbi.withExtension(UserDao.class,
                 dao -> dao.insert(user.id(), user.email(), Secrets.hash(apiKey), user.createdOn().toEpochMilli()));
         if (inserted == 0) {
-            throw new PaygoException(ErrorCode.CONFLICT, "A user with this email exists already");
+            // Permanent: tell SDKs that retry 409s by default not to.
+            throw new PaygoException(ErrorCode.CONFLICT.status(), List.of(ApiError.of(ErrorCode.CONFLICT,
+                    "A user with this email exists already")), Map.of("X-Should-Retry", "false"));
         }
         return new CreatedUser(user, apiKey);
     }

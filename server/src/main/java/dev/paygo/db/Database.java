@@ -32,8 +32,11 @@ public final class Database implements AutoCloseable {
     /** Opens the database at {@code jdbcUrl}, creating a SQLite file's folder when needed. */
     public static Database open(String jdbcUrl, int poolSize) {
         Dialect dialect = Dialect.of(jdbcUrl);
+        JdbcUrl url = JdbcUrl.parse(jdbcUrl);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        // The password travels as a property: the URL that Flyway and the driver report never carries it.
+        config.setJdbcUrl(url.withoutPassword());
+        url.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("paygo");
         config.setInitializationFailTimeout(10_000);

@@ -22,7 +22,8 @@ public enum Dialect {
             return POSTGRESQL;
         }
         throw new IllegalArgumentException(
-                "unsupported database URL (expected jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB): " + jdbcUrl);
+                "unsupported database URL (expected jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB): "
+                        + JdbcUrl.redact(jdbcUrl));
     }
 
     /** The Flyway location holding this dialect's migrations. */

@@ -19,6 +19,9 @@ public enum ErrorCode {
     NOT_FOUND(404, 7003, "No route for the URI"),
     METHOD_NOT_ALLOWED(405, 7001, "Method not allowed"),
     CONFLICT(409, 1185, "Conflict"),
+    IDEMPOTENCY_IN_PROGRESS(409, 1188, "A request with this Idempotency-Key is still in progress: retry shortly"),
+    IDEMPOTENCY_KEY_REUSED(422, 1187, "This Idempotency-Key was used with a different request: use a new key "
+            + "for a new request"),
     BODY_TOO_LARGE(413, 1184, "Request body too large"),
     RATE_LIMITED(429, 971, "Please wait and consider throttling your request speed"),
     INTERNAL(500, 10001, "Internal server error"),

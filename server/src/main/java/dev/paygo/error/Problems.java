@@ -42,6 +42,16 @@ public final class Problems {
                 ErrorCode.INVALID_PARAMETERS.message() + ": query parameter '" + name + "' " + why));
     }
 
+    /** A problem with a request header, named in the message. */
+    public void addHeader(String name, String why) {
+        if (errors.size() >= MAX_LISTED) {
+            unlisted++;
+            return;
+        }
+        errors.add(ApiError.of(ErrorCode.INVALID_PARAMETERS,
+                ErrorCode.INVALID_PARAMETERS.message() + ": header '" + name + "' " + why));
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty() && unlisted == 0;
     }

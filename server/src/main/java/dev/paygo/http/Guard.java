@@ -8,12 +8,15 @@ import dev.paygo.auth.Principal;
 import dev.paygo.error.ErrorCode;
 import dev.paygo.error.PaygoException;
 import dev.paygo.id.Ids;
+import dev.paygo.limit.AuthThrottle;
+import dev.paygo.limit.RateLimiter;
 import io.javalin.http.Context;
 import java.util.Optional;
 
 /**
- * Checks a request against its route's {@link Access} before the controller runs: authenticates, applies
- * the rate limit, checks the permissions, and loads the route's account. A caller without access to an
+ * Checks a request against its route's {@link Access} before the controller runs: authenticates (throttling
+ * failed attempts per client address and email), applies the rate limit per credential, checks the permissions,
+ * and loads the route's account. A caller without access to an
  * account gets the same 403 whether the account exists or not; only the operator learns of a 404.
  */
 public final class Guard {
@@ -22,11 +25,13 @@ public final class Guard {
 
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
+    private final AuthThrottle throttle;
     private final AccountService accounts;
 
-    public Guard(Authenticator authenticator, RateLimiter rateLimiter, AccountService accounts) {
+    public Guard(Authenticator authenticator, RateLimiter rateLimiter, AuthThrottle throttle, AccountService accounts) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
+        this.throttle = throttle;
         this.accounts = accounts;
     }
 
@@ -34,10 +39,20 @@ public final class Guard {
         if (!access.needsCredential()) {
             return;
         }
-        Principal principal = access.kind() == Access.Kind.TOKEN_ITSELF
-                ? authenticator.authenticateBearer(ctx::header)
-                        .orElseThrow(() -> new PaygoException(ErrorCode.INVALID_API_TOKEN))
-                : authenticator.authenticate(ctx::header);
+        String address = ctx.ip();
+        throttle.checkNotBlocked(address);
+        Principal principal;
+        try {
+            principal = access.kind() == Access.Kind.TOKEN_ITSELF
+                    ? authenticator.authenticateBearer(ctx::header)
+                            .orElseThrow(() -> new PaygoException(ErrorCode.INVALID_API_TOKEN))
+                    : authenticator.authenticate(ctx::header);
+        } catch (PaygoException e) {
+            if (isFailedCredential(e)) {
+                throttle.failed(address, Optional.ofNullable(ctx.header("X-Auth-Email")));
+            }
+            throw e;
+        }
         ctx.attribute(PRINCIPAL, principal);
         if (!principal.isOperator()) {
             rateLimiter.acquire(principal.credentialKey());
@@ -56,6 +71,13 @@ public final class Guard {
                 // any valid credential will do; ACCOUNTS_IN_BODY and TOKEN_ITSELF are checked by the controller
             }
         }
+    }
+
+    /** A credential that was well-formed but named nothing usable: what guessing produces. */
+    private static boolean isFailedCredential(PaygoException e) {
+        int code = e.errors().isEmpty() ? 0 : e.errors().get(0).code();
+        return code == ErrorCode.INVALID_ACCESS_TOKEN.code() || code == ErrorCode.UNKNOWN_AUTH_KEY.code()
+                || code == ErrorCode.INVALID_API_TOKEN.code();
     }
 
     private Account account(Context ctx, Principal principal, Access access) {

@@ -1,6 +1,5 @@
 package dev.paygo.http;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,33 +10,62 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.OptionalInt;
 
 /**
- * Reads a request body with a size bound and parses it as strict JSON. Errors name the line and column
- * and never echo a stack trace.
+ * Reads a request body with size bounds (one body, and all bodies held at once: {@link BodyBudget}) and parses
+ * it as strict JSON in strict UTF-8. Errors name the line and column and never echo a stack trace or the JSON
+ * library's text.
  */
 public final class JsonBody {
+    private static final String READ = "paygo.body";
+    private static final int CHUNK = 8192;
     private final ObjectMapper mapper;
     private final long maxBytes;
+    private final BodyBudget budget;
 
-    public JsonBody(ObjectMapper mapper, long maxBytes) {
+    public JsonBody(ObjectMapper mapper, long maxBytes, BodyBudget budget) {
         this.mapper = mapper;
         this.maxBytes = maxBytes;
+        this.budget = budget;
     }
 
     public long maxBytes() {
         return maxBytes;
     }
 
-    /** The body's bytes; 413 when it is longer than the limit, whatever Content-Length claims. */
+    /**
+     * The body's bytes, read once per request (later calls answer the same bytes): 413 when it is longer than
+     * the limit, whatever Content-Length claims; 503 when all bodies in flight would pass the budget; 400 when
+     * it is not UTF-8 (or carries a byte-order mark or a NUL byte, as UTF-16 and UTF-32 do).
+     */
     public byte[] bytes(Context ctx) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) {
+        byte[] read = ctx.attribute(READ);
+        if (read == null) {
+            read = readBody(ctx);
+            OptionalInt invalid = Utf8.firstInvalid(read);
+            if (invalid.isPresent()) {
+                throw Problems.single("", "is not UTF-8 JSON text: byte " + invalid.getAsInt() + " is not valid UTF-8 "
+                        + "(send UTF-8 without a byte-order mark; UTF-16 and UTF-32 are refused)");
+            }
+            ctx.attribute(READ, read);
+        }
+        return read;
+    }
+
+    /** Gives back what this request's body held of the budget; the route table calls it as a request ends. */
+    void release(Context ctx) {
+        budget.release(ctx);
+    }
+
+    private byte[] readBody(Context ctx) {
+        if (ctx.req().getContentLengthLong() > maxBytes) {
             throw tooLarge();
         }
+        // Grown as bytes arrive, never sized from Content-Length: a client can claim 10 MiB and send 1 byte.
         try (InputStream in = ctx.req().getInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
-            byte[] buffer = new byte[8192];
+            ByteArrayOutputStream out = new ByteArrayOutputStream(CHUNK);
+            byte[] buffer = new byte[CHUNK];
             long total = 0;
             int read;
             while ((read = in.read(buffer)) != -1) {
@@ -45,11 +73,12 @@ public final class JsonBody {
                 if (total > maxBytes) {
                     throw tooLarge();
                 }
+                budget.take(ctx, read);
                 out.write(buffer, 0, read);
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw Problems.single("", "could not be read: " + e.getMessage());
+            throw Problems.single("", "could not be read: the connection failed while it was sent");
         }
     }
 
@@ -69,17 +98,10 @@ public final class JsonBody {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw Problems.single("", "is not valid JSON" + where(e.getLocation()) + ": " + e.getOriginalMessage());
+            throw Problems.single("", JsonErrors.describe(e));
         } catch (IOException e) {
-            throw Problems.single("", "could not be read: " + e.getMessage());
+            throw Problems.single("", "could not be read");
         }
-    }
-
-    private static String where(JsonLocation location) {
-        if (location == null || location.getLineNr() < 0) {
-            return "";
-        }
-        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     private PaygoException tooLarge() {

@@ -9,6 +9,7 @@ import java.util.List;
 /** Writes envelopes: the only way a JSON response leaves paygo. */
 public final class Responses {
     static final String RESPONDED = "paygo.responded";
+    private static final String WRITTEN = "paygo.written";
     private static final String JSON = "application/json";
 
     private final ObjectMapper mapper;
@@ -50,6 +51,13 @@ public final class Responses {
     public void writeJson(Context ctx, int status, byte[] envelope) {
         ctx.status(status).contentType(JSON).result(envelope);
         ctx.attribute(RESPONDED, Boolean.TRUE);
+        ctx.attribute(WRITTEN, envelope);
+    }
+
+    /** The envelope this request was answered with so far (empty before an answer). */
+    static byte[] written(Context ctx) {
+        byte[] written = ctx.attribute(WRITTEN);
+        return written == null ? new byte[0] : written;
     }
 
     static boolean responded(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.paygo.http;
 
+import dev.paygo.idempotency.IdempotencyService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -28,6 +29,14 @@ public final class RouteTable {
         return add("POST", basePath + path, access, handler);
     }
 
+    /**
+     * A POST whose work commits on its own and is idempotent by itself (usage ingestion: events are kept once by
+     * their ids), so an {@code Idempotency-Key}'s answer is kept after it rather than in its transaction.
+     */
+    public RouteTable postIdempotentByItself(String path, Access access, Handler handler) {
+        return add("POST", basePath + path, access, handler, IdempotencyService.Mode.AFTER_COMMIT);
+    }
+
     public RouteTable put(String path, Access access, Handler handler) {
         return add("PUT", basePath + path, access, handler);
     }
@@ -46,11 +55,16 @@ public final class RouteTable {
     }
 
     private RouteTable add(String method, String path, Access access, Handler handler) {
+        return add(method, path, access, handler, IdempotencyService.Mode.IN_TRANSACTION);
+    }
+
+    private RouteTable add(String method, String path, Access access, Handler handler,
+                           IdempotencyService.Mode idempotency) {
         Objects.requireNonNull(access, () -> method + " " + path + " declares no access");
         if (routes.stream().anyMatch(r -> r.method().equals(method) && r.path().equals(path))) {
             throw new IllegalArgumentException(method + " " + path + " is declared twice");
         }
-        routes.add(new Route(method, path, access, handler));
+        routes.add(new Route(method, path, access, handler, idempotency));
         return this;
     }
 
@@ -59,14 +73,26 @@ public final class RouteTable {
         return List.copyOf(routes);
     }
 
-    /** Adds every route to Javalin's configuration, each behind the guard. */
-    public void install(RoutesConfig config, Guard guard) {
+    /**
+     * Adds every route to Javalin's configuration, each behind the guard; POST and PATCH honour an
+     * {@code Idempotency-Key}.
+     */
+    public void install(RoutesConfig config, Guard guard, IdempotentRequests idempotent, JsonBody bodies) {
         for (Route route : routes) {
             Handler handler = route.handler();
             Access access = route.access();
+            boolean keyed = route.takesIdempotencyKey();
             config.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(), ctx -> {
-                guard.check(ctx, access);
-                handler.handle(ctx);
+                try {
+                    guard.check(ctx, access);
+                    if (keyed) {
+                        idempotent.handle(ctx, route.idempotency(), handler);
+                    } else {
+                        handler.handle(ctx);
+                    }
+                } finally {
+                    bodies.release(ctx);
+                }
             });
         }
     }

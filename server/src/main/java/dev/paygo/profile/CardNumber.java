@@ -4,14 +4,15 @@ import java.util.Optional;
 
 /**
  * A payment card number reduced to what paygo keeps: its brand and last four digits. The full number is
- * checked (12 to 19 digits, spaces or dashes allowed, Luhn checksum) and then forgotten.
+ * checked (12 to 19 ASCII digits, spaces or dashes allowed, Luhn checksum) and then forgotten.
  */
 public record CardNumber(String brand, String last4) {
 
     /** The brand and last four digits of a valid full number, or empty when it is not one. */
     public static Optional<CardNumber> parse(String input) {
         String digits = input.replace(" ", "").replace("-", "");
-        if (digits.length() < 12 || digits.length() > 19 || !digits.chars().allMatch(Character::isDigit)
+        // ASCII digits only: Character.isDigit also takes other scripts' digits (full-width "４２４２").
+        if (digits.length() < 12 || digits.length() > 19 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')
                 || !luhn(digits)) {
             return Optional.empty();
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.paygo.account.Account;
 import dev.paygo.account.AccountService;
 import dev.paygo.account.Subscription;
+import dev.paygo.http.AcceptEncoding;
 import dev.paygo.http.Envelope;
 import dev.paygo.http.Guard;
 import dev.paygo.http.Responses;
@@ -55,11 +56,10 @@ public final class UsageRecordsController {
         RecordsCache.Key key = new RecordsCache.Key(account.id(), shape, window.from(), window.to());
         RecordsCache.Entry entry = cache.find(key, version).orElseGet(() -> cache.put(key, version,
                 responses.encode(Envelope.ok(view.apply(rating.records(account, window))))));
-        String accepted = ctx.header("Accept-Encoding");
-        if (accepted != null && accepted.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+        ctx.header("Vary", "Accept-Encoding");
+        if (AcceptEncoding.allowsGzip(ctx.header("Accept-Encoding"))) {
             // Compressed once per cached answer instead of on every request.
             ctx.header("Content-Encoding", "gzip");
-            ctx.header("Vary", "Accept-Encoding");
             responses.writeJson(ctx, 200, entry.gzip());
         } else {
             responses.writeJson(ctx, 200, entry.body());

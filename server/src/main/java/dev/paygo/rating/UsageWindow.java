@@ -17,6 +17,7 @@ import java.util.function.Function;
  */
 public record UsageWindow(LocalDate from, LocalDate to) {
     public static final int MAX_DAYS = 62;
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     /** @param param a query parameter by name, or null when absent */
     public static UsageWindow parse(Function<String, String> param, BillingPeriods periods, LocalDate today) {
@@ -59,6 +60,11 @@ public record UsageWindow(LocalDate from, LocalDate to) {
     private static Optional<LocalDate> date(String value, String name, String other, Problems problems) {
         if (value == null) {
             problems.addQuery(name, "is required with " + other);
+            return Optional.empty();
+        }
+        // Four-digit years only: LocalDate also reads "+999999999-12-31", which no billing period can reach.
+        if (!DATE.matcher(value).matches()) {
+            problems.addQuery(name, "must be a date such as 2025-02-01, not '" + abbreviate(value) + "'");
             return Optional.empty();
         }
         try {

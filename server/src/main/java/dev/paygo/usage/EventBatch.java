@@ -27,22 +27,32 @@ final class EventBatch {
     private final List<String> accounts;
     private final List<RollupKey> rollups;
     private final int[] rollupOf;
+    private final Map<RollupKey, String> quantityPointers;
 
-    private EventBatch(List<EventRow> rows, List<String> accounts, List<RollupKey> rollups, int[] rollupOf) {
+    private EventBatch(List<EventRow> rows, List<String> accounts, List<RollupKey> rollups, int[] rollupOf,
+                       Map<RollupKey, String> quantityPointers) {
         this.rows = rows;
         this.accounts = accounts;
         this.rollups = rollups;
         this.rollupOf = rollupOf;
+        this.quantityPointers = quantityPointers;
     }
 
     /**
      * Orders the events by (account, id) and the rollups by (account, day, metric): concurrent writers
      * (PostgreSQL) then take row locks in one order and never deadlock, and SQLite inserts in index order.
      *
-     * @param events events with distinct (account, id)
+     * @param incoming events with distinct (account, id), in the order of their request
      */
-    static EventBatch of(Collection<UsageEvent> events, long receivedAtMs) {
-        List<UsageEvent> ordered = new ArrayList<>(events);
+    static EventBatch of(Collection<IncomingEvent> incoming, long receivedAtMs) {
+        Map<RollupKey, String> quantityPointers = new HashMap<>();
+        List<UsageEvent> ordered = new ArrayList<>(incoming.size());
+        for (IncomingEvent in : incoming) {
+            UsageEvent event = in.event();
+            ordered.add(event);
+            quantityPointers.putIfAbsent(new RollupKey(event.accountId(), event.day().toEpochDay(), event.metric()),
+                    in.quantityPointer());
+        }
         ordered.sort(EVENT_ORDER);
         List<EventRow> rows = new ArrayList<>(ordered.size());
         List<String> accounts = new ArrayList<>();
@@ -67,7 +77,13 @@ final class EventBatch {
         for (int i = 0; i < rollupOf.length; i++) {
             rollupOf[i] = rank[rollupOf[i]];
         }
-        return new EventBatch(rows, accounts, rollups, rollupOf);
+        return new EventBatch(rows, accounts, rollups, rollupOf, quantityPointers);
+    }
+
+    /** Where in the request the first event of a rollup's quantity stands ({@code /3/quantity}). */
+    String quantityPointerOf(RollupRow rollup) {
+        return quantityPointers.get(new RollupKey(rollup.accountId(), LocalDate.parse(rollup.utcDay()).toEpochDay(),
+                rollup.metric()));
     }
 
     int size() {
@@ -97,7 +113,8 @@ final class EventBatch {
             if (isNew[i]) {
                 int r = rollupOf[i];
                 EventRow row = rows.get(i);
-                // Exact: atto-units stay below 10^18 and carry into units, which may not overflow.
+                // Exact: atto-units stay below 10^18 and carry into units; UsageService checked that a request's
+                // totals per rollup stay within a long.
                 atto[r] += row.quantityAtto();
                 units[r] = Math.addExact(units[r], row.quantityUnits() + atto[r] / Quantity.ATTO_PER_UNIT);
                 atto[r] %= Quantity.ATTO_PER_UNIT;

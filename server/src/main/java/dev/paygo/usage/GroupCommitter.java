@@ -1,11 +1,18 @@
 package dev.paygo.usage;
 
+import dev.paygo.error.ApiError;
+import dev.paygo.error.ErrorCode;
+import dev.paygo.error.PaygoException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -20,8 +27,12 @@ import org.slf4j.LoggerFactory;
 final class GroupCommitter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
 
-    /** Stores one request's events inside the group's transaction. */
+    /** Stores a group's requests inside its transaction. */
     interface Store {
+        /** Locks the group's accounts, given sorted and once each, before any request is stored. */
+        void lock(Handle handle, List<String> sortedAccounts);
+
+        /** Stores one request's events. */
         IngestResult store(Handle handle, EventBatch batch);
     }
 
@@ -36,6 +47,7 @@ final class GroupCommitter implements AutoCloseable {
     private final int maxGroupEvents;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
+    private final AtomicLong retries = new AtomicLong();
 
     GroupCommitter(Jdbi jdbi, Store store, int writerCount, int maxGroupEvents) {
         this.jdbi = jdbi;
@@ -48,13 +60,20 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    /** Queues a request's events; the future completes once they are committed (or failed). */
-    CompletableFuture<IngestResult> submit(EventBatch batch) throws InterruptedException {
+    /**
+     * Queues a request's events; the future completes once they are committed (or failed). When the queue is
+     * full the request is refused at once (503 with {@code Retry-After}) rather than holding its thread.
+     */
+    CompletableFuture<IngestResult> submit(EventBatch batch) {
         if (!running) {
-            throw new IllegalStateException("usage writer is shut down");
+            throw new PaygoException(ErrorCode.NOT_READY, "Service is shutting down; send the events again");
         }
         CompletableFuture<IngestResult> done = new CompletableFuture<>();
-        queue.put(new Pending(batch, done));
+        if (!queue.offer(new Pending(batch, done))) {
+            throw new PaygoException(ErrorCode.NOT_READY.status(), List.of(ApiError.of(ErrorCode.NOT_READY,
+                    "Service busy: too many usage batches are waiting to be stored; send them again shortly")),
+                    Map.of("Retry-After", "1"));
+        }
         return done;
     }
 
@@ -93,6 +112,9 @@ final class GroupCommitter implements AutoCloseable {
     private void commit(List<Pending> group, int attempt) {
         try {
             List<IngestResult> results = jdbi.inTransaction(h -> {
+                SortedSet<String> accounts = new TreeSet<>();
+                group.forEach(p -> accounts.addAll(p.batch().accounts()));
+                store.lock(h, List.copyOf(accounts));
                 List<IngestResult> out = new ArrayList<>(group.size());
                 for (Pending pending : group) {
                     out.add(store.store(h, pending.batch()));
@@ -105,15 +127,23 @@ final class GroupCommitter implements AutoCloseable {
         } catch (RuntimeException e) {
             if (isTransient(e) && attempt < MAX_RETRIES) {
                 // PostgreSQL chose this transaction as a deadlock victim or serialization loser: run it again.
+                retries.incrementAndGet();
                 sleep(attempt);
                 commit(group, attempt + 1);
             } else if (group.size() > 1) {
                 group.forEach(p -> commit(List.of(p), 0));
             } else {
-                LOG.atError().setCause(e).log("usage batch could not be stored");
+                if (!(e instanceof PaygoException)) {
+                    LOG.atError().setCause(e).log("usage batch could not be stored");
+                }
                 group.get(0).done().completeExceptionally(e);
             }
         }
+    }
+
+    /** Transactions run again after a deadlock or serialization failure, since start. */
+    long retries() {
+        return retries.get();
     }
 
     /** Deadlocks and serialization failures (SQLSTATE class 40) succeed when tried again. */

@@ -19,6 +19,10 @@ public record IncomingEvent(UsageEvent event, String pointer, boolean cloudEvent
         return pointer + (cloudEvent ? "/data/metric" : "/metric");
     }
 
+    public String quantityPointer() {
+        return pointer + (cloudEvent ? "/data/quantity" : "/quantity");
+    }
+
     public String timestampPointer() {
         return pointer + (cloudEvent ? "/time" : "/timestamp");
     }

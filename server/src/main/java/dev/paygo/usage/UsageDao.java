@@ -59,7 +59,7 @@ public interface UsageDao extends SqlObject {
         }
     }
 
-    /** Increases the usage version of each account (in the order given). */
+    /** Increases the usage version of each account (in the order given), locking its row until commit. */
     @SqlBatch
     void bumpVersion(@Bind("accountId") List<String> accountIds);
 
@@ -67,9 +67,12 @@ public interface UsageDao extends SqlObject {
     @SqlQuery
     Optional<Long> findVersion(@Bind("accountId") String accountId);
 
-    /** Adds amounts to rollups, creating them as needed. */
+    /**
+     * Adds amounts to rollups, creating them as needed; per row, 1 when added, 0 when the sum would not fit the
+     * stored long (then the row is left as it was).
+     */
     @SqlBatch
-    void addToRollup(@BindMethods List<RollupRow> rows);
+    int[] addToRollup(@BindMethods List<RollupRow> rows);
 
     /** The rollups of an account on the days {@code [fromDay, toDay)} (ISO dates), by metric then day. */
     @SqlQuery

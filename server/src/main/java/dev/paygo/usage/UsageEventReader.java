@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.paygo.error.ErrorCode;
 import dev.paygo.error.PaygoException;
 import dev.paygo.error.Problems;
+import dev.paygo.http.JsonErrors;
 import dev.paygo.http.JsonFields;
 import dev.paygo.id.Ids;
 import java.io.IOException;
@@ -34,6 +35,10 @@ public final class UsageEventReader {
     private static final Set<String> CLOUD_EVENT_FIELDS = Set.of("specversion", "id", "source", "type", "subject",
             "time", "datacontenttype", "dataschema", "data");
     private static final Set<String> CLOUD_EVENT_DATA = Set.of("metric", "quantity", "zone_id");
+
+    /** A quantity sent as a string: digits, and a fraction after one point; no sign, exponent or space. */
+    private static final java.util.regex.Pattern QUANTITY_TEXT = java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    private static final int MAX_QUANTITY_TEXT = 64;
 
     private final ObjectMapper mapper;
     /** Reads one element of a streamed array: more elements follow it, so trailing tokens are expected. */
@@ -98,7 +103,7 @@ public final class UsageEventReader {
         } catch (JsonProcessingException e) {
             throw malformed(e);
         } catch (IOException e) {
-            throw Problems.single("", "could not be read: " + e.getMessage());
+            throw Problems.single("", "could not be read");
         }
     }
 
@@ -108,7 +113,7 @@ public final class UsageEventReader {
         } catch (JsonProcessingException e) {
             throw malformed(e);
         } catch (IOException e) {
-            throw Problems.single("", "could not be read: " + e.getMessage());
+            throw Problems.single("", "could not be read");
         }
     }
 
@@ -125,7 +130,7 @@ public final class UsageEventReader {
             try {
                 event(mapper.readTree(raw), "/" + index, false);
             } catch (JsonProcessingException e) {
-                problems.add("/" + index, "(line " + line + ") is not valid JSON: " + e.getOriginalMessage());
+                problems.add("/" + index, "(line " + line + ") " + JsonErrors.describe(e));
             }
             index++;
         }
@@ -218,12 +223,15 @@ public final class UsageEventReader {
         if (value.isNumber()) {
             quantity = value.decimalValue();
         } else if (value.isTextual()) {
-            try {
-                quantity = new BigDecimal(value.textValue().strip());
-            } catch (NumberFormatException e) {
-                problems.add(fields.pointer(name), "must be a decimal number");
+            // Bounded and ASCII before BigDecimal sees it: a 100,000-digit string costs seconds to parse, and
+            // BigDecimal also reads other scripts' digits, signs and spaces.
+            String text = value.textValue();
+            if (text.length() > MAX_QUANTITY_TEXT || !QUANTITY_TEXT.matcher(text).matches()) {
+                problems.add(fields.pointer(name), "must be a decimal number of ASCII digits with at most one point, "
+                        + "such as \"1500\" or \"0.25\" (at most " + MAX_QUANTITY_TEXT + " characters)");
                 return Optional.empty();
             }
+            quantity = new BigDecimal(text);
         } else {
             problems.add(fields.pointer(name), "must be a decimal number");
             return Optional.empty();
@@ -246,8 +254,6 @@ public final class UsageEventReader {
     }
 
     private static PaygoException malformed(JsonProcessingException e) {
-        var location = e.getLocation();
-        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return Problems.single("", "is not valid JSON" + where + ": " + e.getOriginalMessage());
+        return Problems.single("", JsonErrors.describe(e));
     }
 }

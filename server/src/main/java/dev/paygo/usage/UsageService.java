@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,17 @@ public final class UsageService implements AutoCloseable {
         this.clock = clock;
         this.catalog = catalog;
         this.lateEventDays = lateEventDays;
-        this.committer = new GroupCommitter(jdbi, this::store, writers, 50_000);
+        this.committer = new GroupCommitter(jdbi, new GroupCommitter.Store() {
+            @Override
+            public void lock(Handle handle, List<String> sortedAccounts) {
+                lockAccounts(handle, sortedAccounts);
+            }
+
+            @Override
+            public IngestResult store(Handle handle, EventBatch batch) {
+                return UsageService.this.store(handle, batch);
+            }
+        }, writers, 50_000);
     }
 
     /** Checks and stores one request's events, all or none; 400 lists every bad event. */
@@ -69,10 +80,7 @@ public final class UsageService implements AutoCloseable {
     }
 
     private IngestResult store(List<IncomingEvent> events) {
-        Map<EventKey, UsageEvent> unique = new HashMap<>(events.size() * 2);
-        for (IncomingEvent incoming : events) {
-            unique.putIfAbsent(new EventKey(incoming.event().accountId(), incoming.event().id()), incoming.event());
-        }
+        Map<EventKey, IncomingEvent> unique = unique(events);
         int repeatedInRequest = events.size() - unique.size();
         EventBatch batch = EventBatch.of(unique.values(), clock.millis());
         try {
@@ -105,6 +113,47 @@ public final class UsageService implements AutoCloseable {
         validate(events, problems, clock.instant().minus(Duration.ofDays(lateEventDays)));
     }
 
+    /** Why an event is refused when it would overflow its day's total. */
+    static final String DAY_TOTAL_TOO_LARGE = "would take this metric's total for the account and day past "
+            + Long.MAX_VALUE + " units, the most one day can hold: send it as another metric or split the usage";
+
+    /** The first event of each (account, id), in request order. */
+    private static Map<EventKey, IncomingEvent> unique(List<IncomingEvent> events) {
+        Map<EventKey, IncomingEvent> unique = new LinkedHashMap<>(events.size() * 2);
+        for (IncomingEvent incoming : events) {
+            unique.putIfAbsent(new EventKey(incoming.event().accountId(), incoming.event().id()), incoming);
+        }
+        return unique;
+    }
+
+    /**
+     * A day's total of one metric for one account is kept exactly in a 64-bit count of whole units: the event
+     * that would take a request's own total for a day past {@link Long#MAX_VALUE} units is refused by name (the
+     * total with what is stored already is checked as it is stored).
+     */
+    private static void checkDailyTotals(List<IncomingEvent> events, Problems problems) {
+        record Day(String account, String metric, long epochDay) {
+        }
+        Map<Day, long[]> totals = new HashMap<>();
+        for (IncomingEvent incoming : unique(events).values()) {
+            UsageEvent event = incoming.event();
+            long[] total = totals.computeIfAbsent(new Day(event.accountId(), event.metric(), event.day().toEpochDay()),
+                    d -> new long[2]);
+            if (total[0] < 0) {
+                continue;  // reported already
+            }
+            long atto = total[1] + Quantity.atto(event.quantity());
+            try {
+                total[0] = Math.addExact(total[0], Math.addExact(Quantity.units(event.quantity()),
+                        atto / Quantity.ATTO_PER_UNIT));
+                total[1] = atto % Quantity.ATTO_PER_UNIT;
+            } catch (ArithmeticException e) {
+                total[0] = -1;
+                problems.add(incoming.quantityPointer(), DAY_TOTAL_TOO_LARGE);
+            }
+        }
+    }
+
     private void validate(List<IncomingEvent> events, Problems problems, Instant oldest) {
         Instant newest = clock.instant().plus(FUTURE_TOLERANCE);
         for (IncomingEvent incoming : events) {
@@ -126,14 +175,24 @@ public final class UsageService implements AutoCloseable {
                 problems.add(incoming.timestampPointer(), "is more than 5 minutes in the future");
             }
         }
+        checkDailyTotals(events, problems);
     }
 
-    /** Stores one request's (de-duplicated) events in the caller's transaction. */
+    /**
+     * Locks the usage versions of a commit group's accounts, once each and in one global (sorted) order, before
+     * any of their events or rollups are touched: concurrent writer transactions (PostgreSQL) then never wait
+     * on each other in a cycle, whatever accounts their requests mix.
+     */
+    private void lockAccounts(Handle handle, List<String> sortedAccounts) {
+        handle.attach(UsageDao.class).bumpVersion(sortedAccounts);
+    }
+
+    /**
+     * Stores one request's (de-duplicated) events in the caller's transaction, whose accounts are locked already
+     * ({@link #lockAccounts}). A day's total that the stored one would take past a long is refused by name.
+     */
     private IngestResult store(Handle handle, EventBatch batch) {
         UsageDao dao = handle.attach(UsageDao.class);
-        // First, in account order: the version rows serialize writers per account before they touch any of its
-        // events or rollups, so concurrent transactions (PostgreSQL) never wait on each other in a cycle.
-        dao.bumpVersion(batch.accounts());
         boolean[] isNew = new boolean[batch.size()];
         int accepted = 0;
         for (int from = 0; from < batch.size(); from += INSERT_CHUNK) {
@@ -145,9 +204,22 @@ public final class UsageService implements AutoCloseable {
         }
         List<RollupRow> rollups = batch.rollupsOf(isNew);
         if (!rollups.isEmpty()) {
-            dao.addToRollup(rollups);
+            int[] added = dao.addToRollup(rollups);
+            for (int i = 0; i < added.length; i++) {
+                if (added[i] == 0) {
+                    throw Problems.single(batch.quantityPointerOf(rollups.get(i)), DAY_TOTAL_TOO_LARGE);
+                }
+            }
         }
         return new IngestResult(accepted, batch.size() - accepted);
+    }
+
+    /**
+     * How many times a commit group was run again because the database chose it as a deadlock victim or it
+     * lost a serialization conflict (0 when writers never wait on each other in a cycle).
+     */
+    public long commitRetries() {
+        return committer.retries();
     }
 
     /** A number that changes whenever usage of the account is stored (0 before any). */

@@ -21,8 +21,14 @@ public final class RawHttp implements AutoCloseable {
     private final OutputStream out;
 
     public RawHttp(int port) {
+        this(port, "127.0.0.1");
+    }
+
+    /** A connection from a given loopback address (any of 127.0.0.0/8), as if from another client. */
+    public RawHttp(int port, String fromAddress) {
         try {
-            socket = new Socket("127.0.0.1", port);
+            socket = new Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+                    java.net.InetAddress.getByName(fromAddress), 0);
             socket.setSoTimeout(10_000);
             in = socket.getInputStream();
             out = socket.getOutputStream();

@@ -34,7 +34,7 @@ public final class TestServer implements AutoCloseable {
         TestBackend backend = TestBackend.create();
         ServerConfig config = customize.apply(ServerConfig.defaults()
                 .withHost("127.0.0.1").withPort(0).withDatabaseUrl(backend.jdbcUrl())
-                .withOperatorToken(Optional.of(OPERATOR_TOKEN)).withRateLimit(0));
+                .withOperatorToken(Optional.of(OPERATOR_TOKEN)).withRateLimit(0).withAuthFailuresPerMinute(0));
         try {
             return new TestServer(backend, PaygoServer.open(config).start());
         } catch (RuntimeException e) {

@@ -12,8 +12,9 @@ class EventBatchTest {
     private static final String A = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final String B = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 
-    private static UsageEvent event(String account, String id, String metric, String quantity, String at) {
-        return new UsageEvent(account, id, metric, new BigDecimal(quantity), Instant.parse(at), Optional.empty());
+    private static IncomingEvent event(String account, String id, String metric, String quantity, String at) {
+        return new IncomingEvent(new UsageEvent(account, id, metric, new BigDecimal(quantity), Instant.parse(at),
+                Optional.empty()), "/" + id, false);
     }
 
     @Test
@@ -48,6 +49,15 @@ class EventBatchTest {
                 new RollupRow(A, "kv.keys_read", "2026-11-02", 5, 0, 1),
                 new RollupRow(A, "workers.requests", "2026-11-02", 1, 0, 2),
                 new RollupRow(B, "kv.keys_read", "2026-11-02", 3, 500_000_000_000_000_000L, 1));
+    }
+
+    @Test
+    void aRollupNamesTheQuantityOfItsFirstEventInTheRequest() {
+        EventBatch batch = EventBatch.of(List.of(
+                event(A, "9", "kv.keys_read", "1", "2026-11-02T10:00:00Z"),
+                event(A, "3", "kv.keys_read", "1", "2026-11-02T11:00:00Z")), 0);
+        RollupRow rollup = batch.rollupsOf(new boolean[] {true, true}).get(0);
+        assertThat(batch.quantityPointerOf(rollup)).isEqualTo("/9/quantity");
     }
 
     @Test

@@ -22,13 +22,18 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Sends {@link ApiRequest}s: authentication and default headers, JSON envelopes, error mapping, and retries
- * (on 408, 409, 429, 5xx and connection errors) with exponential backoff and jitter that honour
- * {@code Retry-After} and {@code retry-after-ms}. Every attempt of one call carries the same
- * {@code Idempotency-Key}. Thread-safe.
+ * with exponential backoff and jitter that honour {@code Retry-After} and {@code retry-after-ms}.
+ *
+ * <p>Only requests that are safe to send twice are retried: GET, PUT and DELETE, and POST and PATCH with an
+ * {@code Idempotency-Key}, which every POST and PATCH carries (one per call, the same on every attempt), so the
+ * server answers a retry of a request it already ran with its first answer instead of running it again.
+ * Retried: connection errors, 408, 429 and 5xx; never other 4xx (409 included), unless the server says
+ * {@code x-should-retry: true}; never when it says {@code x-should-retry: false}. Thread-safe.
  */
 public final class ClientCore implements AutoCloseable {
     /** The SDK's one JSON mapper: exact decimals, unknown fields tolerated. */
@@ -54,14 +59,17 @@ public final class ClientCore implements AutoCloseable {
     }
 
     /** Sends the request, retrying as configured; returns the envelope's result or throws. */
-    public ApiResponse execute(ApiRequest request) {
+    public ApiResponse execute(ApiRequest call) {
+        ApiRequest request = takesIdempotencyKey(call.method()) && call.idempotencyKey().isEmpty()
+                ? call.idempotencyKey("paygo-java-" + UUID.randomUUID()) : call;
+        boolean safeToRepeat = request.idempotencyKey().isPresent() || idempotent(request.method());
         int attempt = 0;
         while (true) {
             HttpResponse<byte[]> response;
             try {
                 response = http.send(build(request, attempt), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
-                if (attempt >= options.maxRetries()) {
+                if (!safeToRepeat || attempt >= options.maxRetries()) {
                     throw new PaygoIoException(request.method() + " " + request.pathAndQuery() + " failed after "
                             + (attempt + 1) + " attempt(s): " + e, e);
                 }
@@ -76,7 +84,7 @@ public final class ClientCore implements AutoCloseable {
             if (status >= 200 && status < 300) {
                 return success(response);
             }
-            if (retryable(status) && attempt < options.maxRetries()) {
+            if (safeToRepeat && shouldRetry(status, response.headers()) && attempt < options.maxRetries()) {
                 pause(retryAfter(response.headers()).orElse(backoff(attempt)));
                 attempt++;
                 continue;
@@ -104,8 +112,24 @@ public final class ClientCore implements AutoCloseable {
         return builder.build();
     }
 
-    static boolean retryable(int status) {
-        return status == 408 || status == 409 || status == 429 || status >= 500;
+    /** The server's {@code x-should-retry} decides; else 408, 429 and 5xx are worth another attempt. */
+    static boolean shouldRetry(int status, HttpHeaders headers) {
+        Optional<String> told = headers.firstValue("x-should-retry");
+        if (told.isPresent()) {
+            return told.get().equalsIgnoreCase("true");
+        }
+        return status == 408 || status == 429 || status >= 500;
+    }
+
+    /** Methods whose repetition has the effect of one request. */
+    static boolean idempotent(String method) {
+        return method.equals("GET") || method.equals("HEAD") || method.equals("PUT") || method.equals("DELETE")
+                || method.equals("OPTIONS");
+    }
+
+    /** Methods that carry an {@code Idempotency-Key}, so that they too can be retried. */
+    static boolean takesIdempotencyKey(String method) {
+        return method.equals("POST") || method.equals("PATCH");
     }
 
     private Duration backoff(int attempt) {
@@ -177,6 +201,14 @@ public final class ClientCore implements AutoCloseable {
             // not an envelope: the status alone tells what happened
         }
         return errors;
+    }
+
+    /**
+     * An instant as RFC 3339 text with its seconds always written ({@code OffsetDateTime.toString()} leaves out
+     * seconds of zero, {@code 12:00Z}, which RFC 3339 and paygo refuse).
+     */
+    public static String rfc3339(java.time.OffsetDateTime dateTime) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime);
     }
 
     /** Writes a value as JSON bytes. */

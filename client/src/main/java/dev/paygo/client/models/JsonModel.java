@@ -178,7 +178,9 @@ public abstract class JsonModel {
                 }
             } else if (value instanceof BigDecimal d) {
                 json.put(name, d);
-            } else if (value instanceof OffsetDateTime || value instanceof LocalDate) {
+            } else if (value instanceof OffsetDateTime dateTime) {
+                json.put(name, dev.paygo.client.core.ClientCore.rfc3339(dateTime));
+            } else if (value instanceof LocalDate) {
                 json.put(name, value.toString());
             } else {
                 json.set(name, dev.paygo.client.core.ClientCore.MAPPER.valueToTree(value));

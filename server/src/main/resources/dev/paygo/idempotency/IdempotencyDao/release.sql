@@ -1,0 +1,1 @@
+DELETE FROM idempotency_keys WHERE scope = :scope AND key_hash = :keyHash AND status IS NULL
