@@ -29,7 +29,7 @@ public final class RawHttp implements AutoCloseable {
         try {
             socket = new Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
                     java.net.InetAddress.getByName(fromAddress), 0);
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(60_000);
             in = socket.getInputStream();
             out = socket.getOutputStream();
         } catch (IOException e) {
@@ -56,15 +56,51 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
-    private Answer read() throws IOException {
-        String statusLine = line();
-        int status = Integer.parseInt(statusLine.split(" ")[1]);
-        Map<String, String> headers = new LinkedHashMap<>();
-        String header;
-        while (!(header = line()).isEmpty()) {
-            int colon = header.indexOf(':');
-            headers.put(header.substring(0, colon).strip().toLowerCase(Locale.ROOT), header.substring(colon + 1).strip());
+    /**
+     * Sends a request that the server may refuse before reading it all (a write that fails is not an error
+     * then), and reads the answer; empty when the connection closed without one. A HEAD answer has no body.
+     */
+    public java.util.Optional<Answer> exchangeLeniently(byte[] request, boolean head) {
+        try {
+            out.write(request);
+            out.flush();
+        } catch (IOException e) {
+            // refused early: the answer may be waiting
         }
+        try {
+            return java.util.Optional.of(head ? readHead() : read());
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private Answer readHead() throws IOException {
+        Answer head = statusAndHeaders();
+        return new Answer(head.status(), head.headers(), "");
+    }
+
+    /** The status line and headers of the final answer, past any interim 1xx (100 Continue). */
+    private Answer statusAndHeaders() throws IOException {
+        while (true) {
+            String statusLine = line();
+            int status = Integer.parseInt(statusLine.split(" ")[1]);
+            Map<String, String> headers = new LinkedHashMap<>();
+            String header;
+            while (!(header = line()).isEmpty()) {
+                int colon = header.indexOf(':');
+                headers.put(header.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        header.substring(colon + 1).strip());
+            }
+            if (status >= 200) {
+                return new Answer(status, headers, "");
+            }
+        }
+    }
+
+    private Answer read() throws IOException {
+        Answer head = statusAndHeaders();
+        int status = head.status();
+        Map<String, String> headers = head.headers();
         byte[] body;
         if (headers.containsKey("content-length")) {
             body = in.readNBytes(Integer.parseInt(headers.get("content-length")));

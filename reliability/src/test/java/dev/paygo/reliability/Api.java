@@ -1,0 +1,85 @@
+package dev.paygo.reliability;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Plain HTTP calls to a paygo process, for tests that need nothing of an SDK but the envelope. */
+final class Api {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Api() {
+    }
+
+    /** An answer: status, body, and the body as JSON (missing when it is not JSON). */
+    record Answer(int status, String body, JsonNode json, HttpResponse<String> raw) {
+        JsonNode result() {
+            return json.get("result");
+        }
+    }
+
+    static Answer call(String baseUrl, String method, String path, String token, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json;
+            try {
+                json = MAPPER.readTree(response.body());
+            } catch (IOException e) {
+                json = MAPPER.missingNode();
+            }
+            return new Answer(response.statusCode(), response.body(), json, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens an account as the operator; returns its id. */
+    static String createAccount(String baseUrl, String name) {
+        return call(baseUrl, "POST", "/accounts", PaygoProcess.OPERATOR_TOKEN, "{\"name\": \"" + name + "\"}")
+                .result().get("id").asText();
+    }
+
+    /** Creates a token allowing the groups (by id) on the account, as the operator; returns the answer's result. */
+    static JsonNode createToken(String baseUrl, String account, String... groupIds) {
+        StringBuilder groups = new StringBuilder();
+        for (String id : groupIds) {
+            groups.append(groups.length() == 0 ? "" : ",").append("{\"id\": \"").append(id).append("\"}");
+        }
+        return call(baseUrl, "POST", "/accounts/" + account + "/tokens", PaygoProcess.OPERATOR_TOKEN,
+                "{\"name\": \"t\", \"policies\": [{\"effect\": \"allow\", \"permission_groups\": [" + groups
+                        + "], \"resources\": {\"com.cloudflare.api.account." + account + "\": \"*\"}}]}").result();
+    }
+
+    /** The sum of ConsumedQuantity of an account's records over the days given. */
+    static BigDecimal consumed(String baseUrl, String account, String token, String from, String to) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (JsonNode record : call(baseUrl, "GET", "/accounts/" + account + "/billing/usage/paygo?from=" + from + "&to="
+                + to, token, null).result()) {
+            total = total.add(record.get("ConsumedQuantity").decimalValue());
+        }
+        return total;
+    }
+}

@@ -1,0 +1,277 @@
+package dev.paygo.reliability;
+
+import static dev.paygo.auth.PermissionGroup.BILLING_READ;
+import static dev.paygo.auth.PermissionGroup.BILLING_WRITE;
+import static dev.paygo.auth.PermissionGroup.USAGE_WRITE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paygo.auth.PermissionGroup;
+import dev.paygo.http.Access;
+import dev.paygo.http.Route;
+import dev.paygo.testing.Http;
+import dev.paygo.testing.MutableClock;
+import dev.paygo.testing.TestServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route of the route table × every kind of credential × every kind of target account: the expected answer
+ * of each cell is derived from the route's declared {@link Access} alone, and any cell that differs fails. The
+ * expectation is an exhaustive switch over the kinds of access, so a new kind cannot be added without saying
+ * what it allows; a route that takes a body needs a recipe ({@link Recipes}).
+ */
+class AuthorizationMatrixIT {
+    private static final Set<PermissionGroup> NONE = EnumSet.noneOf(PermissionGroup.class);
+
+    /** What a credential is, as far as the expectation goes; {@code groups} are what it may do on the own account. */
+    enum Kind { NONE, GARBAGE, OPERATOR, TOKEN, DEAD_TOKEN, USER }
+
+    record Credential(String label, Kind kind, Set<PermissionGroup> groups, String[] headers) {
+    }
+
+    enum Target { OWN, OTHER, MISSING, MALFORMED }
+
+    /** An expected answer: the status, and the error code where one is fixed (0: any 2xx). */
+    record Expected(int status, int code) {
+        static Expected success(Route route) {
+            boolean creates = route.method().equals("POST") && !route.path().endsWith("/usage/events");
+            return new Expected(creates ? 201 : 200, 0);
+        }
+    }
+
+    @Test
+    void everyCellAnswersWhatTheRoutesDeclaredAccessSays() {
+        MutableClock clock = MutableClock.at("2025-03-05T12:00:00Z");
+        try (TestServer server = TestServer.start(c -> c.withClock(clock))) {
+            String own = server.createAccount("Matrix own", "2025-03-01T00:00:00Z");
+            String other = server.createAccount("Matrix other", "2025-03-01T00:00:00Z");
+            String missing = "0123456789abcdef0123456789abcdef";
+            List<Credential> credentials = credentials(server, own, clock);
+            int cells = 0;
+            Map<String, Integer> byOutcome = new TreeMap<>();
+            List<String> wrong = new ArrayList<>();
+            for (Route route : server.server().routes()) {
+                List<Target> targets = takesAnAccount(route) ? List.of(Target.values()) : List.of(Target.OWN);
+                for (Credential credential : credentials) {
+                    for (Target target : targets) {
+                        String account = switch (target) {
+                            case OWN -> own;
+                            case OTHER -> other;
+                            case MISSING -> missing;
+                            case MALFORMED -> "not-an-account";
+                        };
+                        Expected expected = expected(route, credential, target);
+                        Http.Reply reply = send(server, route, credential, account, cells);
+                        cells++;
+                        byOutcome.merge(String.valueOf(expected.status()), 1, Integer::sum);
+                        boolean statusOk = reply.status() == expected.status();
+                        boolean codeOk = expected.code() == 0 || reply.errorCode() == expected.code();
+                        if (!statusOk || !codeOk) {
+                            wrong.add(route.method() + " " + route.path() + " as " + credential.label() + " on " + target
+                                    + ": expected " + expected + ", got " + reply);
+                        }
+                    }
+                }
+            }
+            assertThat(wrong).as("cells that differ from the declared access").isEmpty();
+            Suite.record("authorization-matrix", "cells=" + cells + " routes=" + server.server().routes().size()
+                    + " credentials=" + credentials.size() + " expected-statuses=" + byOutcome);
+        }
+    }
+
+    private static boolean takesAnAccount(Route route) {
+        return route.path().contains("{account_id}") || route.access().kind() == Access.Kind.ACCOUNTS_IN_BODY;
+    }
+
+    /** The answer a cell must give, from the route's Access, the credential and the target alone. */
+    static Expected expected(Route route, Credential credential, Target target) {
+        Access access = route.access();
+        boolean hasAccount = route.path().contains("{account_id}");
+        switch (access.kind()) {
+            case PUBLIC:
+                return new Expected(200, 0);
+            case TOKEN_ITSELF:
+                return switch (credential.kind()) {
+                    case NONE, USER -> new Expected(400, 9106);
+                    case GARBAGE -> new Expected(400, 6003);
+                    case DEAD_TOKEN -> new Expected(401, 1000);
+                    case OPERATOR -> hasAccount ? new Expected(401, 1000) : new Expected(200, 0);
+                    case TOKEN -> !hasAccount || target == Target.OWN ? new Expected(200, 0) : new Expected(401, 1000);
+                };
+            default:
+                break;
+        }
+        switch (credential.kind()) {
+            case NONE:
+                return new Expected(400, 9106);
+            case GARBAGE:
+                return new Expected(400, 6003);
+            case DEAD_TOKEN:
+                return new Expected(403, 9109);
+            default:
+                break;
+        }
+        boolean operator = credential.kind() == Kind.OPERATOR;
+        return switch (access.kind()) {
+            case PUBLIC, TOKEN_ITSELF -> throw new AssertionError("handled above");
+            case AUTHENTICATED -> new Expected(200, 0);
+            case OPERATOR -> {
+                if (!operator) {
+                    yield new Expected(403, 10000);
+                }
+                yield hasAccount && (target == Target.MISSING || target == Target.MALFORMED)
+                        ? new Expected(404, 7003) : Expected.success(route);
+            }
+            case ACCOUNT -> {
+                if (operator) {
+                    yield target == Target.MISSING || target == Target.MALFORMED ? new Expected(404, 7003)
+                            : Expected.success(route);
+                }
+                yield target == Target.OWN && credential.groups().containsAll(access.permissions())
+                        ? Expected.success(route) : new Expected(403, 10000);
+            }
+            case ACCOUNTS_IN_BODY -> {
+                if (target == Target.MALFORMED) {
+                    yield new Expected(400, 1183);
+                }
+                if (operator) {
+                    yield target == Target.MISSING ? new Expected(400, 1183) : Expected.success(route);
+                }
+                yield target == Target.OWN && credential.groups().containsAll(access.permissions())
+                        ? Expected.success(route) : new Expected(403, 10000);
+            }
+        };
+    }
+
+    private static Http.Reply send(TestServer server, Route route, Credential credential, String account, int cell) {
+        String path = route.path().replace("/client/v4", "").replace("{account_id}", account);
+        if (path.contains("{token_id}")) {
+            path = path.replace("{token_id}", victimToken(server, account));
+        }
+        if (path.contains("{user_id}")) {
+            path = path.replace("{user_id}", member(server, account, cell));
+        }
+        assertThat(path).as("a path parameter without a recipe in " + route.path()).doesNotContain("{");
+        StringBuilder query = new StringBuilder();
+        Recipes.queryFor(route).forEach((k, v) -> query.append(query.length() == 0 ? "?" : "&").append(k).append('=')
+                .append(v));
+        Http.Call call = server.http().call(route.method(), path + query).headers(credential.headers());
+        if (route.path().startsWith("/client/v4")) {
+            Optional<Recipes.Body> body = Recipes.bodyFor(route, account, "m" + cell);
+            if (body.isPresent()) {
+                call = call.body(body.get().json().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .headers("Content-Type", body.get().contentType());
+            }
+            return call.send();
+        }
+        return new Http(server.baseUrl().replace("/client/v4", "")).call(route.method(), path).headers(credential.headers())
+                .send();
+    }
+
+    /** A token to revoke: allowing Billing Write only, so every caller with Billing Write could have created it. */
+    private static String victimToken(TestServer server, String account) {
+        if (account.length() != 32 || account.startsWith("0123456789")) {
+            return "00000000000000000000000000000000";
+        }
+        return server.createTokenReply(account, BILLING_WRITE).get("id").asText();
+    }
+
+    /** A member to remove: a new user, a member of the account when it exists. */
+    private static String member(TestServer server, String account, int cell) {
+        String email = "leaver-" + cell + "@example.com";
+        String userId = server.asOperator("POST", "/users").json("{\"email\": \"" + email + "\"}").send()
+                .result().get("id").asText();
+        server.asOperator("POST", "/accounts/" + account + "/members").json("{\"email\": \"" + email
+                + "\", \"permission_groups\": [{\"id\": \"" + BILLING_READ.id() + "\"}]}").send();
+        return userId;
+    }
+
+    private static List<Credential> credentials(TestServer server, String own, MutableClock clock) {
+        List<Credential> all = new ArrayList<>();
+        all.add(new Credential("no credential", Kind.NONE, NONE, new String[0]));
+        all.add(new Credential("garbage header", Kind.GARBAGE, NONE, new String[] {"Authorization", "Bearer"}));
+        all.add(new Credential("operator", Kind.OPERATOR, EnumSet.allOf(PermissionGroup.class),
+                new String[] {"Authorization", "Bearer " + TestServer.OPERATOR_TOKEN}));
+        Map<String, PermissionGroup[]> alone = new TreeMap<>(Map.of(
+                "Billing Read", new PermissionGroup[] {BILLING_READ},
+                "Billing Write", new PermissionGroup[] {BILLING_WRITE},
+                "Usage Write", new PermissionGroup[] {USAGE_WRITE},
+                "Read+Write", new PermissionGroup[] {BILLING_READ, BILLING_WRITE},
+                "Read+Usage", new PermissionGroup[] {BILLING_READ, USAGE_WRITE},
+                "Write+Usage", new PermissionGroup[] {BILLING_WRITE, USAGE_WRITE},
+                "all three", new PermissionGroup[] {BILLING_READ, BILLING_WRITE, USAGE_WRITE}));
+        alone.forEach((label, groups) -> {
+            Set<PermissionGroup> may = EnumSet.noneOf(PermissionGroup.class);
+            may.addAll(List.of(groups));
+            if (may.contains(BILLING_WRITE)) {
+                may.add(BILLING_READ);
+            }
+            all.add(new Credential("token " + label, Kind.TOKEN, may, bearer(server.createToken(own, groups))));
+        });
+        all.add(policyToken(server, own, "allow Write, deny Read", EnumSet.of(BILLING_WRITE),
+                "allow", BILLING_WRITE, "deny", BILLING_READ));
+        all.add(policyToken(server, own, "allow Read, deny Write", EnumSet.of(BILLING_READ),
+                "allow", BILLING_READ, "deny", BILLING_WRITE));
+        all.add(policyToken(server, own, "allow all, deny Usage", EnumSet.of(BILLING_READ, BILLING_WRITE),
+                "allow", BILLING_WRITE, "allow", USAGE_WRITE, "deny", USAGE_WRITE));
+
+        var revoked = server.createTokenReply(own, BILLING_READ, BILLING_WRITE, USAGE_WRITE);
+        server.asOperator("DELETE", "/accounts/" + own + "/tokens/" + revoked.get("id").asText()).send();
+        all.add(new Credential("revoked token", Kind.DEAD_TOKEN, NONE, bearer(revoked.get("value").asText())));
+        all.add(new Credential("expired token", Kind.DEAD_TOKEN, NONE, bearer(tokenWith(server, own,
+                "\"expires_on\": \"2025-03-05T13:00:00Z\""))));
+        all.add(new Credential("not-yet-valid token", Kind.DEAD_TOKEN, NONE, bearer(tokenWith(server, own,
+                "\"not_before\": \"2030-01-01T00:00:00Z\""))));
+
+        all.add(user(server, own, "reader@example.com", EnumSet.of(BILLING_READ)));
+        all.add(user(server, own, "writer@example.com", EnumSet.of(BILLING_WRITE, BILLING_READ)));
+        String stranger = server.asOperator("POST", "/users").json("{\"email\": \"stranger@example.com\"}").send()
+                .result().get("api_key").asText();
+        all.add(new Credential("global key, not a member", Kind.USER, NONE,
+                new String[] {"X-Auth-Email", "stranger@example.com", "X-Auth-Key", stranger}));
+        server.asOperator("POST", "/users").json("{\"email\": \"member@example.com\"}").send();
+        clock.advance(Duration.ofHours(2));  // the expired token is past its expiry from here on
+        return all;
+    }
+
+    private static String[] bearer(String value) {
+        return new String[] {"Authorization", "Bearer " + value};
+    }
+
+    private static String tokenWith(TestServer server, String account, String field) {
+        return server.asOperator("POST", "/accounts/" + account + "/tokens").json("{\"name\": \"t\", " + field
+                + ", \"policies\": [{\"effect\": \"allow\", \"permission_groups\": [{\"id\": \"" + BILLING_READ.id()
+                + "\"}], \"resources\": {\"com.cloudflare.api.account." + account + "\": \"*\"}}]}").send()
+                .result().get("value").asText();
+    }
+
+    private static Credential policyToken(TestServer server, String account, String label, Set<PermissionGroup> may,
+                                          Object... effectsAndGroups) {
+        StringBuilder policies = new StringBuilder("[");
+        for (int i = 0; i < effectsAndGroups.length; i += 2) {
+            policies.append(i == 0 ? "" : ",").append("{\"effect\": \"").append(effectsAndGroups[i])
+                    .append("\", \"permission_groups\": [{\"id\": \"").append(((PermissionGroup) effectsAndGroups[i + 1]).id())
+                    .append("\"}], \"resources\": {\"com.cloudflare.api.account.").append(account).append("\": \"*\"}}");
+        }
+        String value = server.asOperator("POST", "/accounts/" + account + "/tokens")
+                .json("{\"name\": \"policy\", \"policies\": " + policies + "]}").send().result().get("value").asText();
+        return new Credential("token " + label, Kind.TOKEN, may, bearer(value));
+    }
+
+    private static Credential user(TestServer server, String account, String email, Set<PermissionGroup> groups) {
+        String key = server.asOperator("POST", "/users").json("{\"email\": \"" + email + "\"}").send()
+                .result().get("api_key").asText();
+        PermissionGroup granted = groups.contains(BILLING_WRITE) ? BILLING_WRITE : BILLING_READ;
+        server.asOperator("POST", "/accounts/" + account + "/members").json("{\"email\": \"" + email
+                + "\", \"permission_groups\": [{\"id\": \"" + granted.id() + "\"}]}").send();
+        return new Credential("global key of a " + granted.displayName() + " member", Kind.USER, groups,
+                new String[] {"X-Auth-Email", email, "X-Auth-Key", key});
+    }
+}

@@ -1,0 +1,62 @@
+package dev.paygo.reliability;
+
+import dev.paygo.auth.PermissionGroup;
+import dev.paygo.http.Route;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A valid request body for every route of the route table that takes one, written for a given account: the
+ * fuzzer mutates it and the authorization matrix sends it as it is. A route that takes a body and has no recipe
+ * here fails both tests, so a new route cannot go untested.
+ */
+final class Recipes {
+    private Recipes() {
+    }
+
+    /** The body for {@code route} (with its content type), or empty for a route without a body. */
+    static Optional<Body> bodyFor(Route route, String accountId, String unique) {
+        String key = route.method() + " " + route.path().replace("/client/v4", "");
+        if (route.method().equals("GET") || route.method().equals("DELETE")) {
+            return Optional.empty();
+        }
+        String body = switch (key) {
+            case "POST /accounts" -> "{\"name\": \"Fuzzed " + unique + "\", \"billing_currency\": \"USD\", "
+                    + "\"billing_cycle_anchor\": \"2025-01-15T00:00:00Z\"}";
+            case "PUT /accounts/{account_id}/billing/profile", "PATCH /accounts/{account_id}/billing/profile" ->
+                    "{\"first_name\": \"Ada\", \"company\": \"Acme\", \"country\": \"GB\", \"primary_email\": "
+                            + "\"ada@example.com\", \"telephone\": \"+44 20 7946 0000\", \"zipcode\": \"N1 9GU\", "
+                            + "\"card_number\": \"4242 4242 4242 4242\", \"card_expiry_month\": 12, "
+                            + "\"card_expiry_year\": 2099, \"is_partner\": false}";
+            case "POST /accounts/{account_id}/tokens" -> "{\"name\": \"t-" + unique + "\", \"expires_on\": "
+                    + "\"2099-01-01T00:00:00Z\", \"policies\": [{\"effect\": \"allow\", \"permission_groups\": "
+                    + "[{\"id\": \"" + PermissionGroup.BILLING_WRITE.id() + "\"}], \"resources\": "
+                    + "{\"com.cloudflare.api.account." + accountId + "\": \"*\"}}]}";
+            case "POST /accounts/{account_id}/usage/events" -> "[{\"id\": \"e-" + unique + "\", \"metric\": "
+                    + "\"workers.requests\", \"quantity\": 1500, \"timestamp\": \"2025-03-05T10:00:00Z\"}, "
+                    + "{\"id\": \"f-" + unique + "\", \"metric\": \"r2.standard.storage\", \"quantity\": \"0.25\", "
+                    + "\"timestamp\": \"2025-03-05T11:00:00Z\", \"zone_id\": null}]";
+            case "POST /usage/events" -> "[{\"id\": \"g-" + unique + "\", \"account_id\": \"" + accountId
+                    + "\", \"metric\": \"kv.keys_read\", \"quantity\": 20000, \"timestamp\": \"2025-03-05T10:00:00Z\"}]";
+            case "POST /users" -> "{\"email\": \"user-" + unique + "@example.com\"}";
+            case "POST /accounts/{account_id}/members" -> "{\"email\": \"member@example.com\", \"permission_groups\": "
+                    + "[{\"id\": \"" + PermissionGroup.BILLING_READ.id() + "\"}]}";
+            default -> throw new AssertionError("no request recipe for " + key + ": add one to Recipes so the "
+                    + "fuzzer and the authorization matrix cover it");
+        };
+        return Optional.of(new Body(body, "application/json"));
+    }
+
+    /** A request body and its content type. */
+    record Body(String json, String contentType) {
+    }
+
+    /** Query parameters a GET route is tried with (valid ones), by route. */
+    static Map<String, String> queryFor(Route route) {
+        String path = route.path();
+        if (path.endsWith("/billing/usage/paygo") || path.endsWith("/paygo-usage") || path.endsWith("/billable-usage")) {
+            return Map.of("from", "2025-03-01", "to", "2025-03-05");
+        }
+        return Map.of();
+    }
+}

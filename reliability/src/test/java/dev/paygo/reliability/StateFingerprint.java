@@ -1,0 +1,29 @@
+package dev.paygo.reliability;
+
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What a request could change in the database, summed up in one line: row counts and sums of every table a
+ * write touches. Two equal fingerprints around a refused request mean it changed nothing.
+ */
+final class StateFingerprint {
+    private static final String QUERY = "SELECT "
+            + "(SELECT COUNT(*) FROM accounts) || '/' || (SELECT COUNT(*) FROM subscriptions) || '/' "
+            + "|| (SELECT COUNT(*) FROM api_tokens) || '/' || (SELECT COUNT(*) FROM api_tokens WHERE revoked_at_ms IS NULL) "
+            + "|| '/' || (SELECT COUNT(*) FROM billing_profiles) || '/' || (SELECT COALESCE(SUM(version), 0) FROM billing_profiles) "
+            + "|| '/' || (SELECT COALESCE(SUM(LENGTH(fields_json)), 0) FROM billing_profiles) "
+            + "|| '/' || (SELECT COUNT(*) FROM billing_profiles WHERE card_last4 IS NOT NULL) "
+            + "|| '/' || (SELECT COUNT(*) FROM users) || '/' || (SELECT COUNT(*) FROM account_members) "
+            + "|| '/' || (SELECT COUNT(*) FROM usage_events) || '/' || (SELECT COALESCE(SUM(quantity_units), 0) FROM usage_rollups) "
+            + "|| '/' || (SELECT COALESCE(SUM(version), 0) FROM usage_versions) || '/' || (SELECT COUNT(*) FROM idempotency_keys) "
+            + "|| '/' || (SELECT COUNT(*) FROM operator_tokens)";
+
+    private StateFingerprint() {
+    }
+
+    static String of(Jdbi jdbi) {
+        List<String> row = jdbi.withHandle(h -> h.createQuery(QUERY).mapTo(String.class).list());
+        return row.get(0);
+    }
+}
