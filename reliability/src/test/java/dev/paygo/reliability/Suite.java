@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The suite's mode and its record. Short mode is what the README's test command runs; long mode
@@ -14,6 +16,8 @@ import java.util.Locale;
  * {@code target/reliability/figures.txt}, which docs/reliability.md quotes.
  */
 final class Suite {
+    private static final Logger LOG = LoggerFactory.getLogger(Suite.class);
+
     private Suite() {
     }
 
@@ -38,7 +42,7 @@ final class Suite {
     /** Appends a line of figures for the report, and prints it. */
     static void record(String test, String figures) {
         String line = Instant.now() + " " + test + " " + backend() + " " + (isLong() ? "long" : "short") + ": " + figures;
-        System.out.println("RELIABILITY " + line);
+        LOG.info("RELIABILITY {}", line);
         Path folder = Path.of(System.getProperty("paygo.reliability.report", "target/reliability"));
         try {
             Files.createDirectories(folder);
