@@ -56,7 +56,11 @@ public class JsonBench {
                 });
         List<UsageRecord> rated = Rater.rate(catalog, java.util.Currency.getInstance("USD"), new BillingPeriods(Instant.parse("2025-01-01T00:00:00Z")),
                 usage, from, from.plusDays(30));
-        records = Envelope.ok(rated);
+        // What /billing/usage/paygo encodes: the records in their wire shape.
+        var account = new dev.paygo.account.Account("0123456789abcdef0123456789abcdef", "Bench", "USD",
+                Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"));
+        records = Envelope.ok(rated.stream().map(r -> dev.paygo.rating.UsageRecordsController.SeedRecord.of(r, account))
+                .toList());
     }
 
     @Benchmark

@@ -153,7 +153,8 @@ final class Report {
                 + "connection, while paygo's group commit stores every queued request in one transaction per commit.");
         line("- **A usage answer is large.** 31 days x 50 metrics are 1,550 records, about 570 KB of JSON, ~24 KB "
                 + "gzipped. Answers are cached per account usage version, with their gzip form, so a repeated query "
-                + "skips rating (~2.5-4 ms, see JMH), encoding (~2 ms) and compressing; what is left is the token "
+                + "skips rating and encoding (a few ms each: see JMH, which encodes the records as the endpoint sends them) "
+                + "and compressing; what is left is the token "
                 + "lookup, the usage version read (both from the database, so a revoked token or new usage counts at "
                 + "once, on every node), the account (kept in memory: accounts never change) and the HTTP exchange, "
                 + "with wrk on the same two cores. A first query after new usage pays the full price.");

@@ -69,6 +69,9 @@ public final class Rater {
         BigDecimal pricingQuantity = BigDecimal.ZERO;
         Money exactCost = Money.zero(currency);
         Money cost = Money.zero(currency).toRecordScale();
+        // price_v(Q(d-1)) is yesterday's price_v(Q(d)) while the version stays the same: priced once, not twice.
+        PriceVersion pricedWith = null;
+        Money priceSoFar = Money.zero(currency);
         for (DailyUsage day : sorted) {
             Optional<PriceVersion> found = metric.versionAt(day.day());
             if (found.isEmpty() || day.day().isAfter(to)) {
@@ -81,6 +84,7 @@ public final class Rater {
                 pricingQuantity = BigDecimal.ZERO;
                 exactCost = Money.zero(currency);
                 cost = Money.zero(currency).toRecordScale();
+                pricedWith = null;
             }
             BigDecimal nextPricingQuantity;
             Money daysCost;
@@ -91,7 +95,11 @@ public final class Rater {
             } else {
                 consumed = consumed.add(day.quantity());
                 nextPricingQuantity = metric.pricingQuantity(consumed);
-                daysCost = version.cost(nextPricingQuantity, currency).minus(version.cost(pricingQuantity, currency));
+                Money before = version.equals(pricedWith) ? priceSoFar : version.cost(pricingQuantity, currency);
+                Money now = version.cost(nextPricingQuantity, currency);
+                daysCost = now.minus(before);
+                pricedWith = version;
+                priceSoFar = now;
             }
             Money nextExactCost = exactCost.plus(daysCost);
             Money nextCost = nextExactCost.toRecordScale();

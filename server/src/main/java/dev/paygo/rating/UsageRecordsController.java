@@ -78,9 +78,9 @@ public final class UsageRecordsController {
         return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    /** The record of the seed's {@code UsagePaygoResponseItem}. */
+    /** The record of the seed's {@code UsagePaygoResponseItem}: what {@code /billing/usage/paygo} answers. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record SeedRecord(@JsonProperty("BillingCurrency") String billingCurrency,
+    public record SeedRecord(@JsonProperty("BillingCurrency") String billingCurrency,
                       @JsonProperty("BillingPeriodStart") Instant billingPeriodStart,
                       @JsonProperty("ChargePeriodStart") Instant chargePeriodStart,
                       @JsonProperty("ChargePeriodEnd") Instant chargePeriodEnd,
@@ -91,7 +91,7 @@ public final class UsageRecordsController {
                       @JsonProperty("ContractedCost") BigDecimal contractedCost,
                       @JsonProperty("CumulatedContractedCost") BigDecimal cumulatedContractedCost,
                       @JsonProperty("ServiceName") String serviceName) {
-        static SeedRecord of(UsageRecord r, Account account) {
+        public static SeedRecord of(UsageRecord r, Account account) {
             return new SeedRecord(r.contractedCost().currencyCode(), midnight(r.billingPeriodStart()),
                     midnight(r.chargePeriodStart()), midnight(r.chargePeriodEnd()), r.consumedQuantity(),
                     r.consumedUnit(), r.pricingQuantity(), r.cumulatedPricingQuantity(), r.contractedCost().amount(),
