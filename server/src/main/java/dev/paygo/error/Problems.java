@@ -34,22 +34,21 @@ public final class Problems {
 
     /** A problem with a query parameter, named in the message (query parameters have no JSON pointer). */
     public void addQuery(String name, String why) {
-        if (errors.size() >= MAX_LISTED) {
-            unlisted++;
-            return;
-        }
-        errors.add(ApiError.of(ErrorCode.INVALID_PARAMETERS,
-                ErrorCode.INVALID_PARAMETERS.message() + ": query parameter '" + name + "' " + why));
+        addNamed("query parameter '" + name + "'", why);
     }
 
     /** A problem with a request header, named in the message. */
     public void addHeader(String name, String why) {
+        addNamed("header '" + name + "'", why);
+    }
+
+    private void addNamed(String what, String why) {
         if (errors.size() >= MAX_LISTED) {
             unlisted++;
             return;
         }
         errors.add(ApiError.of(ErrorCode.INVALID_PARAMETERS,
-                ErrorCode.INVALID_PARAMETERS.message() + ": header '" + name + "' " + why));
+                ErrorCode.INVALID_PARAMETERS.message() + ": " + what + " " + why));
     }
 
     public boolean isEmpty() {
