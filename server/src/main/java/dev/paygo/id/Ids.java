@@ -63,12 +63,16 @@ public final class Ids {
         return new String(out);
     }
 
-    /** A URL-safe secret of {@code length} characters drawn from 64 symbols (6 bits of entropy each). */
+    /**
+     * A URL-safe secret of {@code length} characters drawn from 64 symbols (6 bits of entropy each), except
+     * that the first is a letter or digit: a secret that began with {@code -} would read as an option on a
+     * command line ({@code paygo usage send --token -h…} fails to parse).
+     */
     public static String secret(int length) {
         char[] alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
         char[] out = new char[length];
         for (int i = 0; i < length; i++) {
-            out[i] = alphabet[RANDOM.nextInt(alphabet.length)];
+            out[i] = alphabet[RANDOM.nextInt(i == 0 ? 62 : alphabet.length)];
         }
         return new String(out);
     }

@@ -28,7 +28,13 @@ class IdsTest {
     }
 
     @Test
-    void secretsUseUrlSafeCharacters() {
-        assertThat(Ids.secret(40)).matches("[A-Za-z0-9_-]{40}");
+    void secretsUseUrlSafeCharactersAndNeverReadAsAnOption() {
+        Set<Character> firsts = new HashSet<>();
+        for (int i = 0; i < 5000; i++) {
+            String secret = Ids.secret(40);
+            assertThat(secret).matches("[A-Za-z0-9][A-Za-z0-9_-]{39}");
+            firsts.add(secret.charAt(0));
+        }
+        assertThat(firsts).hasSizeGreaterThan(50);
     }
 }
