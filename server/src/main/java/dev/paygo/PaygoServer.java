@@ -32,6 +32,19 @@ import dev.paygo.http.Json;
 import dev.paygo.http.JsonBody;
 import dev.paygo.http.Responses;
 import dev.paygo.http.RouteTable;
+import dev.paygo.invoice.BillingHistoryController;
+import dev.paygo.invoice.BillingRun;
+import dev.paygo.invoice.BillingScheduler;
+import dev.paygo.invoice.FeeController;
+import dev.paygo.invoice.FeeService;
+import dev.paygo.invoice.InvoiceController;
+import dev.paygo.invoice.InvoiceService;
+import dev.paygo.payment.ManualGateway;
+import dev.paygo.payment.Outcome;
+import dev.paygo.payment.PaymentService;
+import dev.paygo.payment.SetupIntentService;
+import dev.paygo.payment.TestGateway;
+import dev.paygo.profile.PaymentMethodService;
 import dev.paygo.profile.ProfileController;
 import dev.paygo.profile.ProfileService;
 import dev.paygo.rating.RatingService;
@@ -67,6 +80,11 @@ public final class PaygoServer implements AutoCloseable {
     private final CatalogService catalog;
     private final UsageService usage;
     private final RatingService rating;
+    private final PaymentService payments;
+    private final FeeService fees;
+    private final InvoiceService invoices;
+    private final BillingRun billing;
+    private BillingScheduler scheduler;
     private Javalin app;
     private RouteTable routes;
 
@@ -82,6 +100,13 @@ public final class PaygoServer implements AutoCloseable {
         int writers = database.dialect() == Dialect.SQLITE ? 1 : 4;
         this.usage = new UsageService(database.jdbi(), config.clock(), catalog, config.lateEventDays(), writers);
         this.rating = new RatingService(usage, catalog, config.clock());
+        this.payments = new PaymentService(database.jdbi(), config.clock(),
+                List.of(new TestGateway(database.jdbi(), config.clock()), new ManualGateway()));
+        this.fees = new FeeService(database.jdbi(), config.clock(), catalog);
+        this.invoices = new InvoiceService(database.jdbi(), config.clock(), rating, fees, profiles, payments,
+                config.billing().invoiceGrace(), config.lateEventDays());
+        this.billing = new BillingRun(database.jdbi(), config.clock(), accounts, invoices, payments, profiles,
+                config.billing().dunning());
     }
 
     /**
@@ -121,6 +146,14 @@ public final class PaygoServer implements AutoCloseable {
         FunctionCounter.builder("paygo.usage.commit.retries", usage, UsageService::commitRetries)
                 .description("usage commit groups run again after a deadlock or serialization failure")
                 .register(metrics);
+        FunctionCounter.builder("paygo.invoices.issued", billing, BillingRun::invoicesIssued)
+                .description("invoices issued by this node's billing runs").register(metrics);
+        for (Outcome outcome : Outcome.values()) {
+            if (outcome != Outcome.PENDING) {
+                FunctionCounter.builder("paygo.payments", billing, b -> b.payments(outcome)).tag("outcome", outcome.wire())
+                        .description("payment attempts this node's billing runs recorded, by outcome").register(metrics);
+            }
+        }
 
         Responses responses = new Responses(mapper);
         BodyBudget bodies = new BodyBudget(config.maxInflightBodyBytes());
@@ -142,10 +175,14 @@ public final class PaygoServer implements AutoCloseable {
                 new AccountController(accounts, body, responses),
                 new TokenController(tokens, body, responses),
                 new UserController(users, body, responses),
-                new ProfileController(profiles, body, responses),
+                new ProfileController(profiles, new PaymentMethodService(database.jdbi(), profiles, payments,
+                        new SetupIntentService(database.jdbi(), config.clock())), invoices::balance, body, responses),
                 new CatalogController(catalog, responses),
                 new UsageController(usage, accounts, mapper, body, config.maxBatchEvents(), responses),
-                new UsageRecordsController(rating, accounts, responses));
+                new UsageRecordsController(rating, accounts, responses),
+                new InvoiceController(invoices, payments, billing, body, responses),
+                new BillingHistoryController(invoices, payments, responses),
+                new FeeController(fees, body, responses));
         app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -169,6 +206,9 @@ public final class PaygoServer implements AutoCloseable {
                     config.clock()), body, responses), body);
         });
         app.start();
+        if (config.billing().intervalSeconds() > 0) {
+            scheduler = new BillingScheduler(billing, config.billing().intervalSeconds());
+        }
         return this;
     }
 
@@ -227,8 +267,28 @@ public final class PaygoServer implements AutoCloseable {
         return rating;
     }
 
+    public InvoiceService invoices() {
+        return invoices;
+    }
+
+    public FeeService fees() {
+        return fees;
+    }
+
+    public PaymentService payments() {
+        return payments;
+    }
+
+    /** Billing runs: {@code paygo bill} and {@code POST /billing/runs} run one now. */
+    public BillingRun billing() {
+        return billing;
+    }
+
     @Override
     public void close() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
         if (app != null) {
             app.stop();
         }

@@ -11,6 +11,9 @@ import dev.paygo.catalog.CatalogController;
 import dev.paygo.http.Access;
 import dev.paygo.http.HealthController;
 import dev.paygo.http.RouteTable;
+import dev.paygo.invoice.BillingHistoryController;
+import dev.paygo.invoice.FeeController;
+import dev.paygo.invoice.InvoiceController;
 import dev.paygo.profile.ProfileController;
 import dev.paygo.rating.UsageRecordsController;
 import dev.paygo.usage.UsageController;
@@ -24,7 +27,8 @@ final class Routes {
 
     static RouteTable table(HealthController health, AccountController accounts, TokenController tokens,
                             UserController users, ProfileController profiles, CatalogController catalog,
-                            UsageController usage, UsageRecordsController records) {
+                            UsageController usage, UsageRecordsController records, InvoiceController invoices,
+                            BillingHistoryController history, FeeController fees) {
         return new RouteTable(BASE_PATH)
             .root("GET", "/healthz", health::health)
             .root("GET", "/readyz", health::ready)
@@ -37,6 +41,27 @@ final class Routes {
             .get("/accounts/{account_id}/billing/profile", Access.account(BILLING_READ), profiles::get)
             .put("/accounts/{account_id}/billing/profile", Access.account(BILLING_WRITE), profiles::put)
             .patch("/accounts/{account_id}/billing/profile", Access.account(BILLING_WRITE), profiles::patch)
+            .post("/accounts/{account_id}/billing/profile", Access.account(BILLING_WRITE), profiles::create)
+            .delete("/accounts/{account_id}/billing/profile", Access.account(BILLING_WRITE), profiles::delete)
+            .post("/accounts/{account_id}/billing/profile/payment-method", Access.account(BILLING_WRITE),
+                    profiles::createPaymentMethod)
+            .post("/accounts/{account_id}/billing/profile/payment-method/confirm", Access.account(BILLING_WRITE),
+                    profiles::confirmPaymentMethod)
+
+            .get("/accounts/{account_id}/billing/history", Access.account(BILLING_READ), history::history)
+            .get("/accounts/{account_id}/billing/unpaid-invoice", Access.account(BILLING_READ), history::unpaidInvoice)
+            .get("/accounts/{account_id}/billing/bad-debt", Access.account(BILLING_READ), history::badDebt)
+
+            .get("/accounts/{account_id}/invoices", Access.account(BILLING_READ), invoices::list)
+            .get("/accounts/{account_id}/invoices/upcoming", Access.account(BILLING_READ), invoices::upcoming)
+            .get("/accounts/{account_id}/invoices/{invoice_id}", Access.account(BILLING_READ), invoices::get)
+            .post("/accounts/{account_id}/invoices/{invoice_id}/payments", Access.operator(), invoices::recordPayment)
+            .post("/accounts/{account_id}/invoices/{invoice_id}/void", Access.operator(), invoices::voidInvoice)
+            .post("/billing/runs", Access.operator(), invoices::run)
+
+            .get("/accounts/{account_id}/subscription-fees", Access.account(BILLING_READ), fees::list)
+            .put("/accounts/{account_id}/subscription-fees/{fee_id}", Access.operator(), fees::hold)
+            .delete("/accounts/{account_id}/subscription-fees/{fee_id}", Access.operator(), fees::end)
 
             .get("/accounts/{account_id}/billing/usage/paygo", Access.account(BILLING_READ), records::paygo)
             .get("/accounts/{account_id}/paygo-usage", Access.account(BILLING_READ), records::billable)

@@ -12,27 +12,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import dev.paygo.invoice.Invoice;
+import dev.paygo.period.BillingPeriods;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The demo data of {@code paygo serve --demo}: one account with a full billing profile, a Billing Read token
- * and sixty days of usage ({@link DemoUsage}). Idempotent across restarts: the account has a fixed id, the
+ * The demo data of {@code paygo serve --demo}: one account with a full billing profile (the test gateway, card
+ * 4242), the Workers Paid plan, a Billing Read token, sixty days of usage ({@link DemoUsage}) and the invoices
+ * of its past periods, issued and paid by a billing run. Idempotent across restarts: the account has a fixed id, the
  * profile is filled only while empty, usage events have fixed ids, and the token's value is kept in a file
  * beside the database (mode 600) so the printed curl keeps working.
  */
 public final class DemoData {
     /** The demo account's id: the example account id of Cloudflare's API documentation. */
     public static final String ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353";
+    private static final String WORKERS_PAID = "workers_paid.subscription";
+    private static final Duration BILLING_WAIT = Duration.ofSeconds(30);
 
     private DemoData() {
     }
 
     /** What the demo prints: the account, a token that reads it, and how many usage events were new. */
-    public record Demo(Account account, String token, int newEvents) {
+    public record Demo(Account account, String token, int newEvents, List<Invoice> invoices) {
     }
 
     public static Demo seed(PaygoServer paygo, Path tokenFile) {
@@ -41,8 +49,25 @@ public final class DemoData {
         if (paygo.profiles().get(account).fields().isEmpty()) {
             paygo.profiles().replace(account, profile());
         }
-        int newEvents = DemoUsage.load(paygo.usage(), account.id(), paygo.config().clock().instant());
-        return new Demo(account, token(paygo, account, tokenFile), newEvents);
+        Instant now = paygo.config().clock().instant();
+        int newEvents = DemoUsage.load(paygo.usage(), account.id(), now);
+        if (paygo.fees().list(account).isEmpty()) {
+            // Workers Paid since the first period of the demo's usage, so its invoices show a plan fee too.
+            LocalDate since = new BillingPeriods(account.billingCycleAnchor())
+                    .containing(LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(DemoUsage.DAYS)).start();
+            paygo.fees().hold(account, WORKERS_PAID, Optional.of(since));
+        }
+        bill(paygo);
+        return new Demo(account, token(paygo, account, tokenFile), newEvents, paygo.invoices().listAll(account));
+    }
+
+    /** Issues the demo's invoices for its past periods and charges them (the card on file succeeds). */
+    private static void bill(PaygoServer paygo) {
+        try {
+            paygo.billing().run(BILLING_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String token(PaygoServer paygo, Account account, Path tokenFile) {
@@ -70,7 +95,7 @@ public final class DemoData {
                 Map.entry("payment_address", "101 Townsend St"), Map.entry("payment_city", "San Francisco"),
                 Map.entry("payment_state", "CA"), Map.entry("payment_zipcode", "94107"),
                 Map.entry("payment_country", "US"), Map.entry("payment_email", "ap@demo.example"),
-                Map.entry("payment_gateway", "stripe"), Map.entry("vat", "US123456789"),
+                Map.entry("payment_gateway", "test"), Map.entry("vat", "US123456789"),
                 Map.entry("tax_id_type", "us_ein"), Map.entry("is_partner", false), Map.entry("use_legacy", false));
         return new ProfileChange(fields, Set.of(), Optional.of("4242 4242 4242 4242"), false, Optional.of(12),
                 Optional.of(2030));

@@ -87,6 +87,12 @@ public final class JsonBody {
         return parse(bytes(ctx));
     }
 
+    /** The body's JSON, or an empty object when there is no body (a request whose fields are all optional). */
+    public JsonNode parseOrEmpty(Context ctx) {
+        byte[] body = bytes(ctx);
+        return body.length == 0 ? mapper.createObjectNode() : parse(body);
+    }
+
     public JsonNode parse(byte[] body) {
         if (body.length == 0) {
             throw Problems.single("", "is required: send a JSON object");

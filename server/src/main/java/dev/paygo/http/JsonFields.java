@@ -3,7 +3,9 @@ package dev.paygo.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paygo.error.Problems;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
  * field is absent and when it is invalid; call {@link Problems#throwIfAny()} once all fields are read.
  */
 public final class JsonFields {
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,18}(\\.[0-9]{1,18})?");
     private final ObjectNode node;
     private final String pointer;
     private final Problems problems;
@@ -159,6 +162,45 @@ public final class JsonFields {
             return Optional.empty();
         }
         return Optional.of(value.intValue());
+    }
+
+    /**
+     * An exact decimal, as a JSON string of digits ({@code "12.30"}, how paygo writes amounts) or a JSON number
+     * (read as a {@code BigDecimal}, never through a binary float).
+     */
+    public Optional<BigDecimal> decimal(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (value.isNumber()) {
+            // Bounded before any arithmetic: 1e999999999 is a short number whose digits would fill the heap.
+            BigDecimal number = value.decimalValue();
+            if (number.scale() <= 18 && number.precision() - number.scale() <= 18) {
+                return Optional.of(number);
+            }
+        } else if (value.isTextual() && DECIMAL.matcher(value.textValue()).matches()) {
+            return Optional.of(new BigDecimal(value.textValue()));
+        }
+        problems.add(pointer(name), "must be a decimal amount such as \"12.30\"");
+        return Optional.empty();
+    }
+
+    /** An ISO date such as {@code 2025-01-15}. */
+    public Optional<LocalDate> date(String name) {
+        Optional<String> text = string(name, 10);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (text.get().length() == 10) {
+                return Optional.of(LocalDate.parse(text.get()));
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        problems.add(pointer(name), "must be a date such as 2025-01-15");
+        return Optional.empty();
     }
 
     /** An RFC 3339 instant such as {@code 2025-01-15T00:00:00Z}. */

@@ -29,6 +29,11 @@ public record Money(BigDecimal amount, Currency currency) {
         return new Money(new BigDecimal(amount), Currency.getInstance(currencyCode));
     }
 
+    /** An amount given in the currency's minor unit (cents for USD, yen for JPY). */
+    public static Money ofMinor(long minor, Currency currency) {
+        return new Money(BigDecimal.valueOf(minor, minorUnitPlaces(currency)), currency);
+    }
+
     public static Money ofMicros(long micros, String currencyCode) {
         return new Money(BigDecimal.valueOf(micros, MICROS_SCALE), Currency.getInstance(currencyCode));
     }
@@ -49,6 +54,11 @@ public record Money(BigDecimal amount, Currency currency) {
 
     public Money minus(Money other) {
         return new Money(amount.subtract(same(other).amount), currency);
+    }
+
+    /** This amount, rounded once to the minor unit, as a whole number of minor units. */
+    public long minorUnits() {
+        return toMinorUnit().amount.movePointRight(minorUnitPlaces(currency)).longValueExact();
     }
 
     public boolean isNegative() {

@@ -15,4 +15,9 @@ public record BillingProfile(String id, String accountId, Map<String, Object> fi
     public BillingProfile {
         fields = Map.copyOf(fields);
     }
+
+    /** The payment gateway the profile names ({@code payment_gateway}), if it names one. */
+    public Optional<String> paymentGateway() {
+        return Optional.ofNullable(fields.get("payment_gateway")).map(Object::toString);
+    }
 }

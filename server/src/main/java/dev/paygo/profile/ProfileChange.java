@@ -38,10 +38,19 @@ public record ProfileChange(Map<String, Object> set, Set<String> cleared, Option
                 problems.add(body.pointer(name), "is not a known field of a billing profile");
             }
         }
+        return withCard(body, set, cleared);
+    }
+
+    /** Reads only the card fields of a body (the other fields are the caller's). */
+    public static ProfileChange readCard(JsonFields body) {
+        return withCard(body, Map.of(), Set.of());
+    }
+
+    private static ProfileChange withCard(JsonFields body, Map<String, Object> set, Set<String> cleared) {
         Optional<String> cardNumber = body.string(ProfileFields.CARD_NUMBER, 32).map(String::strip);
         if (cardNumber.isPresent() && !MASKED.matcher(cardNumber.get()).matches()
                 && CardNumber.parse(cardNumber.get()).isEmpty()) {
-            problems.add(body.pointer(ProfileFields.CARD_NUMBER), INVALID_CARD);
+            body.problems().add(body.pointer(ProfileFields.CARD_NUMBER), INVALID_CARD);
             cardNumber = Optional.empty();
         }
         Optional<Integer> month = body.integer(ProfileFields.CARD_EXPIRY_MONTH, 1, 12);

@@ -11,21 +11,67 @@ import dev.paygo.money.Money;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * HTTP adapter of {@code /accounts/{id}/billing/profile}: GET (Billing Read), PUT and PATCH (Billing Write).
- * The answer carries the seed's {@code ProfileGetResponse} fields; absent fields are left out.
+ * HTTP adapter of {@code /accounts/{id}/billing/profile}: GET (Billing Read); POST (create), PUT, PATCH and
+ * DELETE (Billing Write); and its payment method: a setup intent, confirmed with a card. The answer carries
+ * {@code ProfileGetResponse}'s fields; absent fields are left out. {@code balance} is what the account owes on
+ * its unpaid invoices.
  */
 public final class ProfileController {
+    private static final Set<String> CONFIRM_FIELDS = Set.of("client_secret", ProfileFields.CARD_NUMBER,
+            ProfileFields.CARD_EXPIRY_MONTH, ProfileFields.CARD_EXPIRY_YEAR);
+
     private final ProfileService profiles;
+    private final PaymentMethodService paymentMethods;
+    private final Function<Account, Money> balance;
     private final JsonBody body;
     private final Responses responses;
 
-    public ProfileController(ProfileService profiles, JsonBody body, Responses responses) {
+    /** @param balance what an account owes on its unpaid invoices */
+    public ProfileController(ProfileService profiles, PaymentMethodService paymentMethods,
+                             Function<Account, Money> balance, JsonBody body, Responses responses) {
         this.profiles = profiles;
+        this.paymentMethods = paymentMethods;
+        this.balance = balance;
         this.body = body;
         this.responses = responses;
+    }
+
+    public void create(Context ctx) {
+        Account account = Guard.account(ctx);
+        BillingProfile created = profiles.create(account, change(ctx));
+        if (Guard.principal(ctx).may(account.id(), PermissionGroup.BILLING_READ)) {
+            responses.created(ctx, view(account, created));
+        } else {
+            responses.created(ctx, Map.of("id", created.id()));
+        }
+    }
+
+    public void delete(Context ctx) {
+        Account account = Guard.account(ctx);
+        responses.ok(ctx, Map.of("id", profiles.delete(account).id()));
+    }
+
+    /** {@code billing.profiles.paymentMethod.create}: a setup intent of the profile's gateway. */
+    public void createPaymentMethod(Context ctx) {
+        responses.created(ctx, paymentMethods.createIntent(Guard.account(ctx)));
+    }
+
+    /** Confirms a setup intent with a card: the test gateway's stand-in for a processor's card form. */
+    public void confirmPaymentMethod(Context ctx) {
+        Account account = Guard.account(ctx);
+        JsonFields fields = JsonFields.root(body.parse(ctx), new Problems()).allowOnly(CONFIRM_FIELDS);
+        String secret = fields.requiredString("client_secret", 200).orElse("");
+        if (!fields.has(ProfileFields.CARD_NUMBER)) {
+            fields.problems().add(fields.pointer(ProfileFields.CARD_NUMBER), "is required");
+        }
+        ProfileChange card = ProfileChange.readCard(fields);
+        fields.problems().throwIfAny();
+        answerWrite(ctx, account, paymentMethods.confirm(account, secret, card));
     }
 
     public void get(Context ctx) {
@@ -66,7 +112,7 @@ public final class ProfileController {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", profile.id());
         out.putAll(new TreeMap<>(profile.fields()));
-        out.put("balance", Money.ofMicros(profile.balanceMicros(), account.billingCurrency()).toWire());
+        out.put("balance", balance.apply(account).toWire());
         profile.card().ifPresent(card -> {
             out.put("card_number", card.masked());
             out.put("card_expiry_month", card.expiryMonth());

@@ -1,6 +1,8 @@
 package dev.paygo.profile;
 
 import dev.paygo.auth.UserService;
+import dev.paygo.payment.ManualGateway;
+import dev.paygo.payment.TestGateway;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +28,10 @@ enum ProfileFields {
     COUNTRY("country", Kind.COUNTRY, 2),
     TELEPHONE("telephone", Kind.TELEPHONE, 32),
     PRIMARY_EMAIL("primary_email", Kind.EMAIL, 254),
+    BILLING_EMAIL("billing_email", Kind.EMAIL, 254),
+    SECONDARY_BILLING_EMAIL("secondary_billing_email", Kind.EMAIL, 254),
+    PREFERRED_LOCALE("preferred_locale", Kind.LOCALE, 35),
+    BUYING_RATE_PLAN("buying_rate_plan", Kind.CODE, 64),
     ENTERPRISE_BILLING_EMAIL("enterprise_billing_email", Kind.EMAIL, 254),
     ENTERPRISE_PRIMARY_EMAIL("enterprise_primary_email", Kind.EMAIL, 254),
     IS_PARTNER("is_partner", Kind.BOOLEAN, 0),
@@ -39,7 +45,7 @@ enum ProfileFields {
     PAYMENT_ZIPCODE("payment_zipcode", Kind.POSTAL_CODE, 20),
     PAYMENT_COUNTRY("payment_country", Kind.COUNTRY, 2),
     PAYMENT_EMAIL("payment_email", Kind.EMAIL, 254),
-    PAYMENT_GATEWAY("payment_gateway", Kind.CODE, 32),
+    PAYMENT_GATEWAY("payment_gateway", Kind.GATEWAY, 32),
     VAT("vat", Kind.TAX_ID, 32),
     TAX_ID_TYPE("tax_id_type", Kind.CODE, 32);
 
@@ -48,7 +54,8 @@ enum ProfileFields {
             "card_brand");
     /** Accepted for compatibility with Cloudflare's clients, validated, and never stored nor returned. */
     static final Map<String, Integer> WRITE_ONLY = Map.of("payment_nonce", 1024, "device_data", 8192,
-            "validation_code", 64);
+            "validation_code", 64, "captcha_challenge_jwt", 8192, "cf_turnstile_response", 4096,
+            "h_captcha_response", 8192);
     /** Card security codes: refused outright, whatever their value. */
     static final Set<String> SECURITY_CODES = Set.of("cvv", "cvc", "cvv2", "cvc2", "card_cvv", "card_cvc",
             "security_code", "card_security_code");
@@ -79,6 +86,9 @@ enum ProfileFields {
         COUNTRY(null, "an ISO 3166-1 alpha-2 country code such as US"),
         TELEPHONE(Pattern.compile("\\+?[0-9][0-9 ().-]{3,31}"), "a telephone number such as +1 415 555 0100"),
         EMAIL(UserService.EMAIL, "an email address"),
+        LOCALE(Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}"), "a locale such as en-US"),
+        GATEWAY(Pattern.compile(TestGateway.NAME + "|" + ManualGateway.NAME), "a payment gateway paygo has: "
+                + TestGateway.NAME + " (charges the card on file) or " + ManualGateway.NAME + " (bank transfer)"),
         TAX_ID(Pattern.compile("[A-Za-z0-9][A-Za-z0-9 .-]*"), "a tax identifier of letters, digits, spaces, '.' and '-'"),
         BOOLEAN(null, "true or false");
 

@@ -4,23 +4,31 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paygo.account.Account;
+import dev.paygo.error.ErrorCode;
+import dev.paygo.error.PaygoException;
 import dev.paygo.error.Problems;
-import dev.paygo.id.Ids;
 import dev.paygo.period.BillingPeriods;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Reads and writes billing profiles. Every account has one (created empty on first use). Writes are
- * atomic and never lose a concurrent update (optimistic versioning, retried). Thread-safe.
+ * Reads and writes billing profiles. Every account has one: until its first write it is the empty profile,
+ * answered without storing anything (a read never writes), whose id is derived from the account's id so that
+ * it keeps the id it was first shown with once stored. Writes are atomic and never lose a concurrent update (optimistic versioning, retried). Thread-safe.
  */
 public final class ProfileService {
     private static final TypeReference<TreeMap<String, Object>> FIELDS = new TypeReference<>() {
@@ -39,17 +47,45 @@ public final class ProfileService {
 
     /** The account's profile. */
     public BillingProfile get(Account account) {
-        return toProfile(row(account));
+        return toProfile(jdbi.withExtension(ProfileDao.class, dao -> dao.find(account.id()))
+                .orElseGet(() -> emptyRow(account)));
+    }
+
+    /** The account's profile if it has been written (stored) at least once. */
+    public Optional<BillingProfile> find(Account account) {
+        return jdbi.withExtension(ProfileDao.class, dao -> dao.find(account.id())).map(this::toProfile);
     }
 
     /** Replaces every writable field (absent ones are cleared); see {@link #write}. */
     public BillingProfile replace(Account account, ProfileChange change) {
-        return write(account, change, true);
+        return write(account, change, true, row -> { });
     }
 
     /** Changes the fields present in the body; {@code null} clears one. */
     public BillingProfile patch(Account account, ProfileChange change) {
-        return write(account, change, false);
+        return write(account, change, false, row -> { });
+    }
+
+    /**
+     * Fills the profile of an account that has none yet (no field and no card on file); 409 when it has one:
+     * that one is changed with PUT or PATCH, or deleted first.
+     */
+    public BillingProfile create(Account account, ProfileChange change) {
+        return write(account, change, true, row -> {
+            if (!readFields(row.fieldsJson()).isEmpty() || row.cardLast4() != null) {
+                throw new PaygoException(ErrorCode.CONFLICT, "this account has a billing profile already: change it "
+                        + "with PUT or PATCH, or DELETE it first");
+            }
+        });
+    }
+
+    /**
+     * Deletes the profile's contents: every field and the card on file (payment details included). Its id and
+     * the account's invoices stay; the account can create a profile again.
+     */
+    public BillingProfile delete(Account account) {
+        return write(account, new ProfileChange(Map.of(), Set.of(), Optional.empty(), true,
+                Optional.empty(), Optional.empty()), true, row -> { });
     }
 
     /** The first day of the next billing period, at 00:00 UTC. */
@@ -59,9 +95,11 @@ public final class ProfileService {
                 .atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    private BillingProfile write(Account account, ProfileChange change, boolean replace) {
+    private BillingProfile write(Account account, ProfileChange change, boolean replace,
+                                 Consumer<ProfileRow> check) {
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             ProfileRow current = row(account);
+            check.accept(current);
             ProfileRow next = apply(current, change, replace);
             int updated = jdbi.withExtension(ProfileDao.class, dao -> dao.update(next));
             if (updated == 1) {
@@ -133,14 +171,30 @@ public final class ProfileService {
         return Optional.of(new Card(brand, last4, month.get(), year.get()));
     }
 
+    /** The account's stored profile row, storing the empty one first if it has none. */
     private ProfileRow row(Account account) {
         return jdbi.withExtension(ProfileDao.class, dao -> dao.find(account.id()).orElseGet(() -> {
-            // ON CONFLICT DO NOTHING makes a concurrent first read harmless: one empty profile wins.
-            long created = account.createdOn().toEpochMilli();
-            dao.insertIfAbsent(new ProfileRow(account.id(), Ids.hex32(), "{}", null, null, null, null, 0L, 0L,
-                    created, created));
+            // ON CONFLICT DO NOTHING makes a concurrent first write harmless: one empty profile wins.
+            dao.insertIfAbsent(emptyRow(account));
             return dao.find(account.id()).orElseThrow();
         }));
+    }
+
+    private static ProfileRow emptyRow(Account account) {
+        long created = account.createdOn().toEpochMilli();
+        return new ProfileRow(account.id(), profileId(account.id()), "{}", null, null, null, null, 0L, 0L,
+                created, created);
+    }
+
+    /** 32 hex characters derived from the account id: the same on every read of a profile not yet stored. */
+    static String profileId(String accountId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("paygo billing profile " + accountId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private BillingProfile toProfile(ProfileRow row) {

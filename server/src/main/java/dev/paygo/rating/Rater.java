@@ -106,7 +106,7 @@ public final class Rater {
             if (!day.day().isBefore(from)) {
                 out.add(new UsageRecord(metric.id(), metric.name(), metric.family(), period.start(), day.day(),
                         day.quantity(), metric.consumedUnit(), nextPricingQuantity.subtract(pricingQuantity),
-                        nextPricingQuantity, metric.pricingUnit(), nextCost.minus(cost), nextCost));
+                        nextPricingQuantity, metric.pricingUnit(), nextCost.minus(cost), nextCost, nextExactCost));
             }
             pricingQuantity = nextPricingQuantity;
             exactCost = nextExactCost;

@@ -2,6 +2,7 @@ package dev.paygo.rating;
 
 import dev.paygo.account.Account;
 import dev.paygo.catalog.CatalogService;
+import dev.paygo.period.BillingPeriod;
 import dev.paygo.period.BillingPeriods;
 import dev.paygo.usage.UsageService;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Usage records of an account: its daily usage rated against the catalog. Thread-safe. */
@@ -35,6 +37,16 @@ public final class RatingService {
         LocalDate start = periods.containing(window.from()).start();
         return Rater.rate(catalog.catalog(), Currency.getInstance(account.billingCurrency()), periods,
                 usage.listDaily(account.id(), start, window.to().plusDays(1)), window.from(), window.to());
+    }
+
+    /** The records of every day of a billing period (an invoice's usage). */
+    public List<UsageRecord> records(Account account, BillingPeriod period) {
+        return records(account, new UsageWindow(period.start(), period.end().minusDays(1)));
+    }
+
+    /** The first day the account has usage on, if any. */
+    public Optional<LocalDate> firstUsageDay(Account account) {
+        return usage.findFirstDay(account.id());
     }
 
     /** The version of the account's usage: records computed at one version stay right until it changes. */

@@ -78,4 +78,8 @@ public interface UsageDao extends SqlObject {
     @SqlQuery
     List<RollupRow> listRollups(@Bind("accountId") String accountId, @Bind("fromDay") String fromDay,
                                 @Bind("toDay") String toDay);
+
+    /** The first UTC day (ISO date) the account has usage on, if any. */
+    @SqlQuery
+    Optional<String> findFirstDay(@Bind("accountId") String accountId);
 }

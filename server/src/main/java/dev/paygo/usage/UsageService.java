@@ -227,6 +227,11 @@ public final class UsageService implements AutoCloseable {
         return jdbi.withExtension(UsageDao.class, dao -> dao.findVersion(accountId)).orElse(0L);
     }
 
+    /** The first day the account has usage on, if any. */
+    public Optional<LocalDate> findFirstDay(String accountId) {
+        return jdbi.withExtension(UsageDao.class, dao -> dao.findFirstDay(accountId)).map(LocalDate::parse);
+    }
+
     /** The account's daily totals on the days {@code [from, toExclusive)}, by metric then day. */
     public List<DailyUsage> listDaily(String accountId, LocalDate from, LocalDate toExclusive) {
         return jdbi.withExtension(UsageDao.class,

@@ -58,7 +58,7 @@ class HttpEdgeIT {
 
     @Test
     void wrongMethodGets405Envelope() {
-        Reply reply = server.http().call("DELETE", "/accounts/" + account + "/billing/profile").bearer(writer).send();
+        Reply reply = server.http().call("DELETE", "/accounts/" + account + "/billing/usage/paygo").bearer(writer).send();
         assertEnvelopeError(reply, 405, 7001);
     }
 

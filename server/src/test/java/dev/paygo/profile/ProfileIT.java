@@ -25,7 +25,7 @@ class ProfileIT {
              "tax_id_type": "gb_vat", "is_partner": false, "use_legacy": false,
              "payment_first_name": "Ada", "payment_last_name": "Lovelace", "payment_address": "12 St James's Square",
              "payment_city": "London", "payment_state": "London", "payment_zipcode": "SW1Y 4JH",
-             "payment_country": "GB", "payment_email": "billing@example.com", "payment_gateway": "stripe",
+             "payment_country": "GB", "payment_email": "billing@example.com", "payment_gateway": "test",
              "card_number": "4242 4242 4242 4242", "card_expiry_month": 12, "card_expiry_year": 2027,
              "payment_nonce": "tok_abc123", "device_data": "{\\"fingerprint\\": \\"x\\"}", "validation_code": "123"}""";
 
@@ -72,6 +72,15 @@ class ProfileIT {
         assertThat(profile.has("card_number")).isFalse();
         assertThat(profile.has("first_name")).isFalse();
         assertThat(get(account).result().get("id")).isEqualTo(profile.get("id"));
+
+        // Reading stores nothing; the first write keeps the id and created_on the reads showed.
+        int stored = server.server().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM billing_profiles WHERE account_id = :id").bind("id", account.id())
+                .mapTo(Integer.class).one());
+        assertThat(stored).isZero();
+        JsonNode written = write("PATCH", account, "{\"company\": \"Analytical Engines\"}").result();
+        assertThat(written.get("id")).isEqualTo(profile.get("id"));
+        assertThat(written.get("created_on")).isEqualTo(profile.get("created_on"));
     }
 
     @Test

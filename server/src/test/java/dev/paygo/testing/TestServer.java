@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.paygo.PaygoServer;
 import dev.paygo.ServerConfig;
 import dev.paygo.auth.PermissionGroup;
+import dev.paygo.invoice.BillingSettings;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -34,7 +35,8 @@ public final class TestServer implements AutoCloseable {
         TestBackend backend = TestBackend.create();
         ServerConfig config = customize.apply(ServerConfig.defaults()
                 .withHost("127.0.0.1").withPort(0).withDatabaseUrl(backend.jdbcUrl())
-                .withOperatorToken(Optional.of(OPERATOR_TOKEN)).withRateLimit(0).withAuthFailuresPerMinute(0));
+                .withOperatorToken(Optional.of(OPERATOR_TOKEN)).withRateLimit(0).withAuthFailuresPerMinute(0)
+                .withBilling(BillingSettings.DEFAULT.withIntervalSeconds(0)));
         try {
             return new TestServer(backend, PaygoServer.open(config).start());
         } catch (RuntimeException e) {

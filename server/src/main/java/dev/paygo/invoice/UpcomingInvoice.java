@@ -1,0 +1,13 @@
+package dev.paygo.invoice;
+
+import dev.paygo.money.Money;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The invoice the current period would get if it closed now; never stored, never numbered. */
+public record UpcomingInvoice(String accountId, LocalDate periodStart, LocalDate periodEnd, List<InvoiceLine> lines,
+                              Money total) {
+    public UpcomingInvoice {
+        lines = List.copyOf(lines);
+    }
+}

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM invoices WHERE account_id = :accountId

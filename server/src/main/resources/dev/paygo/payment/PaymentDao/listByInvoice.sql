@@ -1,0 +1,1 @@
+SELECT id, invoice_id, account_id, gateway, amount_minor, currency, status, failure, reference, created_at_ms, finished_at_ms FROM payment_attempts WHERE account_id = :accountId AND invoice_id = :invoiceId ORDER BY created_at_ms, id

@@ -1,0 +1,1 @@
+SELECT outcome FROM test_gateway_charges WHERE attempt_id = :attemptId
