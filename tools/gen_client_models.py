@@ -80,6 +80,41 @@ MODELS = {
     "TokenVerifyResponse": ("The result of verifying a token.", False, [
         ("id", "string", True, ""), ("status", "string", True, ""), ("expires_on", "datetime", False, ""),
         ("not_before", "datetime", False, "")]),
+    "HistoryListResponse": ("One item of the billing history (Cloudflare's {@code HistoryListResponse}): an invoice or a payment; amounts are exact.", False, [
+        ("id", "string", True, ""), ("type", "string", False, "invoice or payment"),
+        ("action", "string", False, ""), ("status", "string", False, ""), ("amount", "decimal", False, ""),
+        ("amount_to_pay", "decimal", False, "what is left to pay (invoices)"), ("currency", "string", False, ""),
+        ("description", "string", False, ""), ("invoice_id", "string", False, ""),
+        ("external_invoice_id", "string", False, "the invoice's number"), ("hosted_invoice_url", "string", False, ""),
+        ("occurred_at", "datetime", False, ""), ("receipt_id", "string", False, ""), ("source", "string", False, ""),
+        ("source_invoice_id", "string", False, "")]),
+    "UnpaidInvoiceGetResponse": ("An account's open and past-due invoices (Cloudflare's {@code UnpaidInvoiceGetResponse}).", False, [
+        ("invoices", "list:HistoryListResponse", False, "")]),
+    "BadDebtGetResponse": ("An account's bad debt: its uncollectible invoices (Cloudflare's {@code BadDebtGetResponse}).", False, [
+        ("already_paid", "decimal", False, "paid so far on uncollectible invoices"),
+        ("bad_debt_status", "string", False, "none or outstanding"), ("currency", "string", False, ""),
+        ("invoices", "list:HistoryListResponse", False, ""),
+        ("total_debt_amount", "decimal", False, "what is still owed on them")]),
+    "InvoiceLine": ("One line of an invoice: a service's usage, a plan fee or a correction of an earlier period.", False, [
+        ("line_no", "int", True, ""), ("kind", "string", True, "usage, subscription or correction"),
+        ("description", "string", True, ""), ("metric", "string", False, ""), ("quantity", "decimal", False, ""),
+        ("unit", "string", False, ""), ("period_start", "date", True, ""),
+        ("period_end", "date", True, "the day after the last day billed"), ("amount", "decimal", True, "")]),
+    "InvoicePayment": ("One attempt to collect an invoice: a card charge or a payment the operator recorded.", False, [
+        ("id", "string", True, ""), ("gateway", "string", True, ""), ("amount", "decimal", True, ""),
+        ("currency", "string", True, ""), ("status", "string", True, "pending, succeeded, declined, ..."),
+        ("failure", "string", False, ""), ("reference", "string", False, ""), ("created_at", "datetime", True, ""),
+        ("finished_at", "datetime", False, "")]),
+    "Invoice": ("An invoice of paygo (or the upcoming one, status upcoming and no number); amounts are exact.", False, [
+        ("id", "string", False, "absent on the upcoming invoice"), ("number", "string", False, "e.g. PG-2026-000042"),
+        ("account_id", "string", True, ""), ("status", "string", True, "open, paid, past_due, uncollectible, void or upcoming"),
+        ("currency", "string", True, ""), ("period_start", "date", True, ""),
+        ("period_end", "date", True, "the day after the period's last day"), ("gateway", "string", False, ""),
+        ("issued_at", "datetime", False, ""), ("lines", "list:InvoiceLine", False, "absent in lists"),
+        ("subtotal", "decimal", True, ""), ("credits_applied", "decimal", True, ""), ("total", "decimal", True, ""),
+        ("amount_paid", "decimal", False, ""), ("amount_due", "decimal", False, ""),
+        ("payment_attempts", "list:InvoicePayment", False, "with one invoice, not in lists"),
+        ("next_payment_attempt_at", "datetime", False, ""), ("settled_at", "datetime", False, "")]),
     "CatalogMetric": ("A metric of the price catalog; its price versions are in {@code _json()}.", False, [
         ("id", "string", True, ""), ("family", "string", False, ""), ("name", "string", False, ""),
         ("consumed_unit", "string", False, ""), ("pricing_unit", "string", False, ""),

@@ -43,10 +43,13 @@ final class ServeCommand implements Callable<Integer> {
                     + "(env PAYGO_RATE_LIMIT; default ${DEFAULT-VALUE})")
     double rateLimit;
 
-    @Option(names = "--late-event-days", defaultValue = "${env:PAYGO_LATE_EVENT_DAYS:-35}",
-            description = "how many days back a usage event may lie (env PAYGO_LATE_EVENT_DAYS; default "
-                    + "${DEFAULT-VALUE})")
-    int lateEventDays;
+    @Mixin
+    BillingOptions billing;
+
+    @Option(names = "--billing-interval", defaultValue = "${env:PAYGO_BILLING_INTERVAL:-60}", paramLabel = "SECONDS",
+            description = "seconds between background billing runs; 0 = never in the background "
+                    + "(env PAYGO_BILLING_INTERVAL; default ${DEFAULT-VALUE})")
+    int billingInterval;
 
     @Option(names = "--max-batch-events", defaultValue = "${env:PAYGO_MAX_BATCH_EVENTS:-10000}",
             description = "most usage events in one request (env PAYGO_MAX_BATCH_EVENTS; default ${DEFAULT-VALUE})")
@@ -70,9 +73,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Optional<String> operatorToken = Optional.ofNullable(System.getenv("PAYGO_OPERATOR_TOKEN"))
                 .filter(t -> !t.isBlank());
-        PaygoServer paygo = PaygoServer.open(database.config().withHost(host).withPort(port)
-                .withMaxBodyBytes(maxBodyBytes).withRateLimit(rateLimit).withOperatorToken(operatorToken)
-                .withLateEventDays(lateEventDays).withMaxInflightBodyBytes(maxInflightBodyBytes)
+        PaygoServer paygo = PaygoServer.open(billing.apply(database.config(), billingInterval).withHost(host)
+                .withPort(port).withMaxBodyBytes(maxBodyBytes).withRateLimit(rateLimit).withOperatorToken(operatorToken)
+                .withMaxInflightBodyBytes(maxInflightBodyBytes)
                 .withAuthFailuresPerMinute(authFailuresPerMinute)
                 .withMaxBatchEvents(maxBatchEvents));
         Optional<DemoData.Demo> seeded = demo
@@ -100,6 +103,15 @@ final class ServeCommand implements Callable<Integer> {
             out.println("    -H \"Authorization: Bearer " + d.token() + "\"");
             out.println("and the current one (no parameters):");
             out.println("  curl -s " + base + "/accounts/" + d.account().id() + "/billing/usage/paygo \\");
+            out.println("    -H \"Authorization: Bearer " + d.token() + "\"");
+            out.println();
+            out.println("Demo invoices (past periods, charged to the test card 4242):");
+            d.invoices().forEach(i -> out.printf("  %s  %s to %s  %s %s  %s%n", i.number(), i.periodStart(),
+                    i.periodEnd().minusDays(1), i.total().toWire(), i.total().currencyCode(), i.status().wire()));
+            out.println("read them, and the billing history:");
+            out.println("  curl -s " + base + "/accounts/" + d.account().id() + "/invoices \\");
+            out.println("    -H \"Authorization: Bearer " + d.token() + "\"");
+            out.println("  curl -s " + base + "/accounts/" + d.account().id() + "/billing/history \\");
             out.println("    -H \"Authorization: Bearer " + d.token() + "\"");
         });
         if (operatorToken.isEmpty()) {

@@ -103,4 +103,38 @@ class PaygoCliTest {
         assertThat(token.exitCode()).isEqualTo(2);
         assertThat(token.err()).contains("no account");
     }
+
+    @Test
+    void billIssuesDueInvoicesOnceAndInvoicesCommandsShowThem() {
+        java.time.LocalDate periodEnd = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3);
+        Run account = run("account", "create", "--database", database(), "--name", "Billed Corp", "--anchor",
+                periodEnd + "T00:00:00Z");
+        assertThat(account.exitCode()).as(account.err()).isZero();
+        String accountId = account.out().split("\t")[0];
+        try (PaygoServer paygo = PaygoServer.open(ServerConfig.defaults().withDatabaseUrl(database()))) {
+            paygo.fees().hold(paygo.accounts().find(accountId).orElseThrow(), "workers_paid.subscription",
+                    Optional.of(periodEnd.minusMonths(1)));
+        }
+
+        Run bill = run("bill", "--database", database());
+        assertThat(bill.exitCode()).as(bill.err()).isZero();
+        assertThat(bill.out()).contains("invoices issued: 1");
+        assertThat(run("bill", "--database", database()).out()).contains("invoices issued: 0");
+
+        Run list = run("invoices", "list", "--database", database(), "--account", accountId);
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains("PG-" + java.time.Year.now(java.time.ZoneOffset.UTC) + "-000001")
+                .contains("open").contains("5.00");
+        String invoiceId = list.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[1];
+        Run show = run("invoices", "show", "--database", database(), "--account", accountId, invoiceId);
+        assertThat(show.exitCode()).as(show.err()).isZero();
+        assertThat(show.out()).contains("Workers Paid plan (subscription)").contains("total 5.00 USD, paid 0.00, due 5.00");
+
+        Run unknown = run("invoices", "show", "--database", database(), "--account", accountId,
+                "0123456789abcdef0123456789abcdef");
+        assertThat(unknown.exitCode()).isNotZero();
+        Run badDunning = run("bill", "--database", database(), "--dunning", "P3D,P1D");
+        assertThat(badDunning.exitCode()).isEqualTo(2);
+        assertThat(badDunning.err()).contains("earlier");
+    }
 }

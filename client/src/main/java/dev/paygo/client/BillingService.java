@@ -2,14 +2,25 @@ package dev.paygo.client;
 
 import dev.paygo.client.core.ClientCore;
 
-/** {@code client.billing()}: profiles and usage, as in Cloudflare's SDKs. Thread-safe. */
+/**
+ * {@code client.billing()}: profiles, usage, billing history, unpaid invoices and bad debt, as in Cloudflare's
+ * SDKs, and paygo's invoices. Thread-safe.
+ */
 public final class BillingService {
     private final ProfilesService profiles;
     private final UsageService usage;
+    private final HistoryService history;
+    private final UnpaidInvoiceService unpaidInvoice;
+    private final BadDebtService badDebt;
+    private final InvoicesService invoices;
 
     BillingService(ClientCore core) {
         this.profiles = new ProfilesService(core);
         this.usage = new UsageService(core);
+        this.history = new HistoryService(core);
+        this.unpaidInvoice = new UnpaidInvoiceService(core);
+        this.badDebt = new BadDebtService(core);
+        this.invoices = new InvoicesService(core);
     }
 
     public ProfilesService profiles() {
@@ -18,5 +29,21 @@ public final class BillingService {
 
     public UsageService usage() {
         return usage;
+    }
+
+    public HistoryService history() {
+        return history;
+    }
+
+    public UnpaidInvoiceService unpaidInvoice() {
+        return unpaidInvoice;
+    }
+
+    public BadDebtService badDebt() {
+        return badDebt;
+    }
+
+    public InvoicesService invoices() {
+        return invoices;
     }
 }
