@@ -41,7 +41,14 @@ class AuthorizationMatrixIT {
     /** An expected answer: the status, and the error code where one is fixed (0: any 2xx). */
     record Expected(int status, int code) {
         static Expected success(Route route) {
-            boolean creates = route.method().equals("POST") && !route.path().endsWith("/usage/events");
+            if (route.method().equals("POST") && route.path().endsWith("/billing/profile")) {
+                // Creating a profile the PUT cells before it filled: 409 (1185) shows the caller got past
+                // authorization as surely as a 201 would.
+                return new Expected(409, 1185);
+            }
+            boolean acts = route.path().endsWith("/usage/events") || route.path().endsWith("/billing/runs")
+                    || route.path().endsWith("/void") || route.path().endsWith("/confirm");
+            boolean creates = route.method().equals("POST") && !acts;
             return new Expected(creates ? 201 : 200, 0);
         }
     }
@@ -49,9 +56,10 @@ class AuthorizationMatrixIT {
     @Test
     void everyCellAnswersWhatTheRoutesDeclaredAccessSays() {
         MutableClock clock = MutableClock.at("2025-03-05T12:00:00Z");
-        try (TestServer server = TestServer.start(c -> c.withClock(clock))) {
+        try (TestServer server = TestServer.start(c -> c.withClock(clock).withLateEventDays(60))) {
             String own = server.createAccount("Matrix own", "2025-03-01T00:00:00Z");
             String other = server.createAccount("Matrix other", "2025-03-01T00:00:00Z");
+            invoiceJanuaryAndFebruary(server, own, other);
             String missing = "0123456789abcdef0123456789abcdef";
             List<Credential> credentials = credentials(server, own, clock);
             int cells = 0;
@@ -158,6 +166,11 @@ class AuthorizationMatrixIT {
         if (path.contains("{user_id}")) {
             path = path.replace("{user_id}", member(server, account, cell));
         }
+        if (path.contains("{invoice_id}")) {
+            // Void takes the older of the account's two invoices; payments and reads the newer.
+            path = path.replace("{invoice_id}", invoice(server, account, route.path().endsWith("/void") ? 1 : 0));
+        }
+        path = path.replace("{fee_id}", Recipes.FEE_ID);
         assertThat(path).as("a path parameter without a recipe in " + route.path()).doesNotContain("{");
         StringBuilder query = new StringBuilder();
         Recipes.queryFor(route).forEach((k, v) -> query.append(query.length() == 0 ? "?" : "&").append(k).append('=')
@@ -166,13 +179,50 @@ class AuthorizationMatrixIT {
         if (route.path().startsWith("/client/v4")) {
             Optional<Recipes.Body> body = Recipes.bodyFor(route, account, "m" + cell);
             if (body.isPresent()) {
-                call = call.body(body.get().json().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                String json = body.get().json();
+                if (json.contains(Recipes.SETUP_SECRET)) {
+                    json = json.replace(Recipes.SETUP_SECRET, setupSecret(server, account));
+                }
+                call = call.body(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                         .headers("Content-Type", body.get().contentType());
             }
             return call.send();
         }
         return new Http(server.baseUrl().replace("/client/v4", "")).call(route.method(), path).headers(credential.headers())
                 .send();
+    }
+
+    /** Usage in January and February 2025 on both accounts, invoiced by a billing run (two invoices each). */
+    private static void invoiceJanuaryAndFebruary(TestServer server, String... accounts) {
+        for (String account : accounts) {
+            String usage = server.createToken(account, USAGE_WRITE);
+            Http.Reply sent = server.http().call("POST", "/accounts/" + account + "/usage/events").bearer(usage)
+                    .json("[{\"id\": \"jan\", \"metric\": \"workers.requests\", \"quantity\": 30000000, "
+                            + "\"timestamp\": \"2025-01-20T10:00:00Z\"}, {\"id\": \"feb\", \"metric\": "
+                            + "\"workers.requests\", \"quantity\": 30000000, \"timestamp\": \"2025-02-10T10:00:00Z\"}]")
+                    .send();
+            assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        }
+        assertThat(server.asOperator("POST", "/billing/runs").send().result().get("invoices_issued").asLong())
+                .isEqualTo(2L * accounts.length);
+    }
+
+    /** The account's invoice, newest first (a made-up id for an account that does not exist). */
+    private static String invoice(TestServer server, String account, int index) {
+        if (account.length() != 32 || account.startsWith("0123456789")) {
+            return "00000000000000000000000000000000";
+        }
+        return server.asOperator("GET", "/accounts/" + account + "/invoices").send().result().get(index).get("id")
+                .asText();
+    }
+
+    /** A fresh setup intent's client secret for the account (a made-up one for an account that does not exist). */
+    private static String setupSecret(TestServer server, String account) {
+        if (account.length() != 32 || account.startsWith("0123456789")) {
+            return "seti_none";
+        }
+        Http.Reply intent = server.asOperator("POST", "/accounts/" + account + "/billing/profile/payment-method").send();
+        return intent.status() == 201 ? intent.result().get("client_secret").asText() : "seti_none";
     }
 
     /** A token to revoke: allowing Billing Write only, so every caller with Billing Write could have created it. */

@@ -42,6 +42,7 @@ final class Fuzzer {
     private final List<String> credentials = new ArrayList<>();
     private final List<String> victimTokens = new ArrayList<>();
     private final String memberUserId;
+    private final List<String> invoices = new ArrayList<>();
     private int unique;
 
     Fuzzer(TestServer server, Random random) {
@@ -60,6 +61,18 @@ final class Fuzzer {
         this.memberUserId = user;
         for (int i = 0; i < 50; i++) {
             victimTokens.add(server.createTokenReply(own, BILLING_READ).get("id").asText());
+        }
+        // February's usage on both accounts, invoiced: the invoice routes get real invoices to work on.
+        for (String account : List.of(own, other)) {
+            server.http().call("POST", "/accounts/" + account + "/usage/events")
+                    .bearer(server.createToken(account, USAGE_WRITE)).json("[{\"id\": \"feb\", \"metric\": "
+                            + "\"workers.requests\", \"quantity\": 30000000, \"timestamp\": \"2025-02-10T10:00:00Z\"}]")
+                    .send();
+        }
+        server.asOperator("POST", "/billing/runs").send();
+        for (String account : List.of(own, other)) {
+            server.asOperator("GET", "/accounts/" + account + "/invoices").send().result()
+                    .forEach(invoice -> invoices.add(invoice.get("id").asText()));
         }
     }
 
@@ -219,6 +232,13 @@ final class Fuzzer {
         }
         if (path.contains("{user_id}")) {
             path = path.replace("{user_id}", random.nextBoolean() ? memberUserId : ODD_IDS[random.nextInt(ODD_IDS.length)]);
+        }
+        if (path.contains("{invoice_id}")) {
+            path = path.replace("{invoice_id}", random.nextBoolean() ? invoices.get(random.nextInt(invoices.size()))
+                    : ODD_IDS[random.nextInt(ODD_IDS.length)]);
+        }
+        if (path.contains("{fee_id}")) {
+            path = path.replace("{fee_id}", random.nextBoolean() ? Recipes.FEE_ID : ODD_IDS[random.nextInt(ODD_IDS.length)]);
         }
         switch (random.nextInt(12)) {
             case 0 -> path = path + "/";

@@ -72,6 +72,7 @@ final class PaygoProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("PAYGO_OPERATOR_TOKEN", OPERATOR_TOKEN);
+        builder.environment().put("PAYGO_BILLING_INTERVAL", "0");  // billing runs only when a test asks
         builder.environment().putAll(environment);
         try {
             process = builder.start();

@@ -11,6 +11,11 @@ import java.util.Optional;
  * here fails both tests, so a new route cannot go untested.
  */
 final class Recipes {
+    /** Stands for a setup intent's client secret in a recipe; a test that needs a valid one puts it in. */
+    static final String SETUP_SECRET = "SETUP_SECRET";
+    /** A fee the default catalog lists. */
+    static final String FEE_ID = "workers_paid.subscription";
+
     private Recipes() {
     }
 
@@ -39,6 +44,17 @@ final class Recipes {
             case "POST /usage/events" -> "[{\"id\": \"g-" + unique + "\", \"account_id\": \"" + accountId
                     + "\", \"metric\": \"kv.keys_read\", \"quantity\": 20000, \"timestamp\": \"2025-03-05T10:00:00Z\"}]";
             case "POST /users" -> "{\"email\": \"user-" + unique + "@example.com\"}";
+            case "POST /accounts/{account_id}/billing/profile" -> "{\"first_name\": \"Ada\", \"billing_email\": "
+                    + "\"ada@example.com\", \"preferred_locale\": \"en-GB\", \"cf_turnstile_response\": \"x\"}";
+            // The answer to a body-less POST does not depend on its body: an empty object stands for none.
+            case "POST /accounts/{account_id}/billing/profile/payment-method", "POST /billing/runs",
+                 "POST /accounts/{account_id}/invoices/{invoice_id}/void" -> "{}";
+            case "POST /accounts/{account_id}/billing/profile/payment-method/confirm" -> "{\"client_secret\": \""
+                    + SETUP_SECRET + "\", \"card_number\": \"4242 4242 4242 4242\", \"card_expiry_month\": 12, "
+                    + "\"card_expiry_year\": 2099}";
+            case "POST /accounts/{account_id}/invoices/{invoice_id}/payments" -> "{\"amount\": \"0.01\", "
+                    + "\"reference\": \"wire " + unique + "\"}";
+            case "PUT /accounts/{account_id}/subscription-fees/{fee_id}" -> "{}";
             case "POST /accounts/{account_id}/members" -> "{\"email\": \"member@example.com\", \"permission_groups\": "
                     + "[{\"id\": \"" + PermissionGroup.BILLING_READ.id() + "\"}]}";
             default -> throw new AssertionError("no request recipe for " + key + ": add one to Recipes so the "

@@ -17,7 +17,13 @@ final class StateFingerprint {
             + "|| '/' || (SELECT COUNT(*) FROM users) || '/' || (SELECT COUNT(*) FROM account_members) "
             + "|| '/' || (SELECT COUNT(*) FROM usage_events) || '/' || (SELECT COALESCE(SUM(quantity_units), 0) FROM usage_rollups) "
             + "|| '/' || (SELECT COALESCE(SUM(version), 0) FROM usage_versions) || '/' || (SELECT COUNT(*) FROM idempotency_keys) "
-            + "|| '/' || (SELECT COUNT(*) FROM operator_tokens)";
+            + "|| '/' || (SELECT COUNT(*) FROM operator_tokens) "
+            + "|| '/' || (SELECT COUNT(*) FROM invoices) || '/' || (SELECT COALESCE(SUM(paid_minor + attempts), 0) FROM invoices) "
+            + "|| '/' || (SELECT COUNT(*) FROM invoices WHERE status = 'void') || '/' || (SELECT COUNT(*) FROM invoice_lines) "
+            + "|| '/' || (SELECT COUNT(*) FROM payment_attempts) || '/' || (SELECT COUNT(*) FROM test_gateway_charges) "
+            + "|| '/' || (SELECT COUNT(*) FROM subscription_fees) || '/' || (SELECT COUNT(end_day) FROM subscription_fees) "
+            + "|| '/' || (SELECT COUNT(*) FROM setup_intents) || '/' || (SELECT COUNT(*) FROM setup_intents WHERE status = 'succeeded') "
+            + "|| '/' || (SELECT COUNT(*) FROM billing_cursors) || '/' || (SELECT COUNT(*) FROM billed_amounts)";
 
     private StateFingerprint() {
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -123,5 +124,54 @@ class TwoNodesIT {
                         + " in " + String.format("%.1f", seconds) + " s (allowed " + String.format("%.1f", allowed) + ")");
             }
         }
+    }
+
+    @Test
+    void twoNodesBillingAtOnceIssueEachInvoiceOnceAndChargeEachOnce() throws Exception {
+        int accounts = Suite.pick(200, 1_000);
+        try (TestBackend backend = TestBackend.create()) {
+            Path log = Suite.tempFile("paygo-two-nodes-billing", ".log");
+            // Both nodes bill in the background every second, and on demand besides.
+            Map<String, String> everySecond = Map.of("PAYGO_BILLING_INTERVAL", "1");
+            try (PaygoProcess setup = PaygoProcess.start(backend.jdbcUrl(), log, "384m", Map.of(), "--rate-limit", "0")) {
+                BillingCrashIT.openAccountsWithAnEndedPeriodOfUsage(setup, accounts);
+            }
+            try (PaygoProcess a = PaygoProcess.start(backend.jdbcUrl(), log, "384m", everySecond, "--rate-limit", "0");
+                 PaygoProcess b = PaygoProcess.start(backend.jdbcUrl(), log, "384m", everySecond, "--rate-limit", "0")) {
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                List<Future<Api.Answer>> runs = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    PaygoProcess node = i % 2 == 0 ? a : b;
+                    runs.add(pool.submit(() -> Api.call(node.baseUrl(), "POST", "/billing/runs",
+                            PaygoProcess.OPERATOR_TOKEN, null)));
+                }
+                long issuedByDemand = 0;
+                for (Future<Api.Answer> run : runs) {
+                    Api.Answer answer = run.get();
+                    assertThat(answer.status()).as(answer.body()).isIn(200, 409);
+                    if (answer.status() == 200) {
+                        issuedByDemand += answer.result().get("invoices_issued").asLong();
+                    }
+                }
+                pool.shutdown();
+                Jdbi db = Jdbi.create(backend.jdbcUrl());
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (count(db, "SELECT COUNT(*) FROM invoices WHERE status = 'paid'") < accounts
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                assertThat(count(db, "SELECT COUNT(*) FROM invoices")).isEqualTo(accounts);
+                assertThat(count(db, "SELECT COUNT(DISTINCT number) FROM invoices")).isEqualTo(accounts);
+                assertThat(count(db, "SELECT COUNT(*) FROM invoices WHERE status = 'paid'")).isEqualTo(accounts);
+                assertThat(count(db, "SELECT COUNT(*) FROM payment_attempts")).isEqualTo(accounts);
+                assertThat(count(db, "SELECT COUNT(*) FROM test_gateway_charges")).isEqualTo(accounts);
+                Suite.record("two-nodes-billing", "accounts=" + accounts + " on-demand-runs=8 invoices-by-those-runs="
+                        + issuedByDemand + " (the rest by background runs) invoices=" + accounts + " charges=" + accounts);
+            }
+        }
+    }
+
+    private static long count(Jdbi db, String sql) {
+        return db.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 }
