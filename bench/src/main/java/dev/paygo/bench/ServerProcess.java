@@ -23,10 +23,16 @@ final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static ServerProcess start(Path jar, String databaseUrl, int port, String heap) throws Exception {
+    /**
+     * Starts {@code paygo serve}; billing runs only when a benchmark asks ({@code --billing-interval 0}), so
+     * one thing is measured at a time.
+     */
+    static ServerProcess start(Path jar, String databaseUrl, int port, String heap, String... options)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap, "-jar", jar.toString(), "serve",
                 "--host", "127.0.0.1", "--port", Integer.toString(port), "--database", databaseUrl,
-                "--rate-limit", "0"));
+                "--rate-limit", "0", "--billing-interval", "0"));
+        command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Files.createTempFile("paygo-bench-server", ".log").toFile());
         builder.environment().put("PAYGO_OPERATOR_TOKEN", OPERATOR_TOKEN);
@@ -65,6 +71,16 @@ final class ServerProcess implements AutoCloseable {
     long residentMegabytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
             if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    /** The server's peak resident memory so far (the kernel's high-water mark) in MB, from /proc. */
+    long peakResidentMegabytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
             }
         }

@@ -106,6 +106,18 @@ public final class Suite {
             execute(PG, "DROP SCHEMA " + schema + " CASCADE");
         }
 
+        int billed = quick ? 400 : 10_000;
+        log("SQLite: billing runs over " + billed + " accounts");
+        report.billing("SQLite", BillingLoad.run(jar, "jdbc:sqlite:" + folder.resolve("billing.db"), 8803, billed));
+        String billingSchema = "bench_billing_" + Instant.now().getEpochSecond();
+        execute(PG, "CREATE SCHEMA " + billingSchema);
+        try {
+            log("PostgreSQL: billing runs over " + billed + " accounts");
+            report.billing("PostgreSQL", BillingLoad.run(jar, PG + "&currentSchema=" + billingSchema, 8804, billed));
+        } finally {
+            execute(PG, "DROP SCHEMA " + billingSchema + " CASCADE");
+        }
+
         log("JMH micro-benchmarks");
         Collection<RunResult> jmh = new Runner(new OptionsBuilder()
                 .include(RatingBench.class.getSimpleName()).include(JsonBench.class.getSimpleName())
@@ -151,7 +163,7 @@ public final class Suite {
         }
     }
 
-    private static void log(String message) {
+    static void log(String message) {
         System.err.printf(Locale.ROOT, "[bench %tT] %s%n", System.currentTimeMillis(), message);
     }
 }
