@@ -93,7 +93,7 @@ final class BillingLoad {
         LocalDate from = LocalDate.now(ZoneOffset.UTC).minusDays(60);
         MAPPER.readTree(catalog.body()).at("/result/metrics").forEach(m -> {
             boolean started = !LocalDate.parse(m.get("versions").get(0).get("effective_from").asText()).isAfter(from);
-            if (started && m.path("retired_from").isNull()) {
+            if (started && !m.hasNonNull("retired_from")) {
                 ids.add(m.get("id").asText());
             }
         });
