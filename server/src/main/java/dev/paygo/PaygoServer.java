@@ -10,6 +10,9 @@ import dev.paygo.auth.TokenService;
 import dev.paygo.auth.UserController;
 import dev.paygo.auth.UserService;
 import dev.paygo.catalog.CatalogController;
+import dev.paygo.catalog.RatePlanController;
+import dev.paygo.credit.CreditController;
+import dev.paygo.credit.CreditService;
 import dev.paygo.catalog.CatalogLoader;
 import dev.paygo.catalog.CatalogService;
 import dev.paygo.db.Dialect;
@@ -82,6 +85,7 @@ public final class PaygoServer implements AutoCloseable {
     private final RatingService rating;
     private final PaymentService payments;
     private final FeeService fees;
+    private final CreditService credits;
     private final InvoiceService invoices;
     private final BillingRun billing;
     private BillingScheduler scheduler;
@@ -103,8 +107,9 @@ public final class PaygoServer implements AutoCloseable {
         this.payments = new PaymentService(database.jdbi(), config.clock(),
                 List.of(new TestGateway(database.jdbi(), config.clock()), new ManualGateway()));
         this.fees = new FeeService(database.jdbi(), config.clock(), catalog);
+        this.credits = new CreditService(database.jdbi(), config.clock(), rating);
         this.invoices = new InvoiceService(database.jdbi(), config.clock(), rating, fees, profiles, payments,
-                config.billing().invoiceGrace(), config.lateEventDays());
+                credits, config.billing().invoiceGrace(), config.lateEventDays());
         this.billing = new BillingRun(database.jdbi(), config.clock(), accounts, invoices, payments, profiles,
                 config.billing().dunning());
     }
@@ -182,7 +187,9 @@ public final class PaygoServer implements AutoCloseable {
                 new UsageRecordsController(rating, accounts, responses),
                 new InvoiceController(invoices, payments, billing, body, responses),
                 new BillingHistoryController(invoices, payments, responses),
-                new FeeController(fees, body, responses));
+                new FeeController(fees, body, responses),
+                new CreditController(credits, body, responses),
+                new RatePlanController(catalog, config.clock(), responses));
         app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -273,6 +280,10 @@ public final class PaygoServer implements AutoCloseable {
 
     public FeeService fees() {
         return fees;
+    }
+
+    public CreditService credits() {
+        return credits;
     }
 
     public PaymentService payments() {

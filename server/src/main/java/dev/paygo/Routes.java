@@ -8,6 +8,8 @@ import dev.paygo.account.AccountController;
 import dev.paygo.auth.TokenController;
 import dev.paygo.auth.UserController;
 import dev.paygo.catalog.CatalogController;
+import dev.paygo.catalog.RatePlanController;
+import dev.paygo.credit.CreditController;
 import dev.paygo.http.Access;
 import dev.paygo.http.HealthController;
 import dev.paygo.http.RouteTable;
@@ -28,7 +30,8 @@ final class Routes {
     static RouteTable table(HealthController health, AccountController accounts, TokenController tokens,
                             UserController users, ProfileController profiles, CatalogController catalog,
                             UsageController usage, UsageRecordsController records, InvoiceController invoices,
-                            BillingHistoryController history, FeeController fees) {
+                            BillingHistoryController history, FeeController fees, CreditController credits,
+                            RatePlanController ratePlans) {
         return new RouteTable(BASE_PATH)
             .root("GET", "/healthz", health::health)
             .root("GET", "/readyz", health::ready)
@@ -59,6 +62,11 @@ final class Routes {
             .post("/accounts/{account_id}/invoices/{invoice_id}/void", Access.operator(), invoices::voidInvoice)
             .post("/billing/runs", Access.operator(), invoices::run)
 
+            .get("/accounts/{account_id}/billing/credits", Access.account(BILLING_READ), credits::summary)
+            .post("/accounts/{account_id}/credits", Access.operator(), credits::grant)
+            .get("/accounts/{account_id}/credits", Access.account(BILLING_READ), credits::list)
+            .post("/accounts/{account_id}/credits/{credit_id}/expire", Access.operator(), credits::expire)
+
             .get("/accounts/{account_id}/subscription-fees", Access.account(BILLING_READ), fees::list)
             .put("/accounts/{account_id}/subscription-fees/{fee_id}", Access.operator(), fees::hold)
             .delete("/accounts/{account_id}/subscription-fees/{fee_id}", Access.operator(), fees::end)
@@ -69,6 +77,8 @@ final class Routes {
             .get("/accounts/{account_id}/paygo-usage-info", Access.account(BILLING_READ), records::info)
             .get("/accounts/{account_id}/billable-usage/info", Access.account(BILLING_READ), records::info)
             .get("/billing/catalog", Access.authenticated(), catalog::get)
+            .get("/billing/rate_plans", Access.authenticated(), ratePlans::list)
+            .get("/billing/rate_plans/{public_key}", Access.authenticated(), ratePlans::get)
 
             .postIdempotentByItself("/accounts/{account_id}/usage/events", Access.account(USAGE_WRITE),
                     usage::ingestForAccount)

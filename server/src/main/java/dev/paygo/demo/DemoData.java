@@ -5,15 +5,17 @@ import dev.paygo.account.Account;
 import dev.paygo.account.NewAccount;
 import dev.paygo.auth.NewToken;
 import dev.paygo.auth.PermissionGroup;
+import dev.paygo.credit.CreditService;
+import dev.paygo.invoice.Invoice;
+import dev.paygo.period.BillingPeriods;
 import dev.paygo.profile.ProfileChange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import dev.paygo.invoice.Invoice;
-import dev.paygo.period.BillingPeriods;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,8 +27,9 @@ import java.util.Set;
 
 /**
  * The demo data of {@code paygo serve --demo}: one account with a full billing profile (the test gateway, card
- * 4242), the Workers Paid plan, a Billing Read token, sixty days of usage ({@link DemoUsage}) and the invoices
- * of its past periods, issued and paid by a billing run. Idempotent across restarts: the account has a fixed id, the
+ * 4242), the Workers Paid plan, a $60 welcome credit, a Billing Read token, sixty days of usage ({@link DemoUsage})
+ * and the invoices of its past periods, issued by a billing run and paid by the credit (the card pays what the
+ * credit does not cover). Idempotent across restarts: the account has a fixed id, the
  * profile is filled only while empty, usage events have fixed ids, and the token's value is kept in a file
  * beside the database (mode 600) so the printed curl keeps working.
  */
@@ -56,6 +59,12 @@ public final class DemoData {
             LocalDate since = new BillingPeriods(account.billingCycleAnchor())
                     .containing(LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(DemoUsage.DAYS)).start();
             paygo.fees().hold(account, WORKERS_PAID, Optional.of(since));
+        }
+        if (paygo.credits().list(account).isEmpty()) {
+            // Enough to pay the past periods' invoices, not the current one's: partly used, running out soon.
+            paygo.credits().grant(account, new CreditService.Grant(new BigDecimal("60.00"), "USD",
+                    Optional.of(now.minus(Duration.ofDays(DemoUsage.DAYS))), now.plus(Duration.ofDays(365)),
+                    "Welcome credit"));
         }
         bill(paygo);
         return new Demo(account, token(paygo, account, tokenFile), newEvents, paygo.invoices().listAll(account));

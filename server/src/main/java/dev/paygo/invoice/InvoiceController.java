@@ -10,7 +10,6 @@ import dev.paygo.http.JsonBody;
 import dev.paygo.http.JsonFields;
 import dev.paygo.http.PageRequest;
 import dev.paygo.http.Responses;
-import dev.paygo.money.Money;
 import dev.paygo.payment.PaymentAttempt;
 import dev.paygo.payment.PaymentService;
 import io.javalin.http.Context;
@@ -57,10 +56,10 @@ public final class InvoiceController {
 
     public void upcoming(Context ctx) {
         UpcomingInvoice upcoming = invoices.upcoming(Guard.account(ctx));
-        Money zero = upcoming.total().minus(upcoming.total());
         responses.ok(ctx, new UpcomingView(upcoming.accountId(), "upcoming", upcoming.total().currencyCode(),
-                upcoming.periodStart(), upcoming.periodEnd(), lines(upcoming.lines()), upcoming.total().toWire(),
-                zero.toWire(), upcoming.total().toWire()));
+                upcoming.periodStart(), upcoming.periodEnd(), lines(upcoming.lines()),
+                upcoming.total().plus(upcoming.credits()).toWire(), upcoming.credits().toWire(),
+                upcoming.total().toWire()));
     }
 
     public void recordPayment(Context ctx) {
@@ -100,10 +99,10 @@ public final class InvoiceController {
     }
 
     static InvoiceView view(Invoice i, List<AttemptView> attempts) {
-        Money zero = i.total().minus(i.total());
         return new InvoiceView(i.id(), i.number(), i.accountId(), i.status().wire(), i.total().currencyCode(),
                 i.periodStart(), i.periodEnd(), i.gateway(), i.issuedAt(), i.lines().isEmpty() && attempts == null
-                ? null : lines(i.lines()), i.total().toWire(), zero.toWire(), i.total().toWire(), i.paid().toWire(),
+                ? null : lines(i.lines()), i.total().plus(i.credits()).toWire(), i.credits().toWire(),
+                i.total().toWire(), i.paid().toWire(),
                 i.due().toWire(), attempts, i.nextAttemptAt().orElse(null), i.settledAt().orElse(null));
     }
 
@@ -119,8 +118,9 @@ public final class InvoiceController {
     }
 
     /**
-     * An invoice on the wire. {@code subtotal} is the sum of the lines; {@code credits_applied} is what credit
-     * paid before the card (0 until credits exist); {@code total} = subtotal − credits.
+     * An invoice on the wire. {@code subtotal} is the sum of the lines before credit; {@code credits_applied} is
+     * what credit paid before the card (its lines are negative); {@code total} = subtotal − credits = the sum of
+     * every line.
      */
     record InvoiceView(String id, String number, String accountId, String status, String currency,
                        LocalDate periodStart, LocalDate periodEnd, String gateway, Instant issuedAt,

@@ -1,6 +1,8 @@
 package dev.paygo.invoice;
 
 import dev.paygo.account.Account;
+import dev.paygo.credit.CreditService;
+import dev.paygo.credit.CreditUse;
 import dev.paygo.error.ErrorCode;
 import dev.paygo.error.PaygoException;
 import dev.paygo.http.Envelope.Page;
@@ -48,17 +50,19 @@ public final class InvoiceService {
     private final FeeService fees;
     private final ProfileService profiles;
     private final PaymentService payments;
+    private final CreditService credits;
     private final Duration grace;
     private final int lateEventDays;
 
     public InvoiceService(Jdbi jdbi, Clock clock, RatingService rating, FeeService fees, ProfileService profiles,
-                          PaymentService payments, Duration grace, int lateEventDays) {
+                          PaymentService payments, CreditService credits, Duration grace, int lateEventDays) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.rating = rating;
         this.fees = fees;
         this.profiles = profiles;
         this.payments = payments;
+        this.credits = credits;
         this.grace = grace;
         this.lateEventDays = lateEventDays;
     }
@@ -146,7 +150,9 @@ public final class InvoiceService {
                 LocalDate.parse(c.periodStart()), c.lastBilledAtMs())).orElse(List.of());
         InvoiceBuilder.Result built = InvoiceBuilder.build(account.id(), currency(account), current, usage,
                 fees.list(account), earlier);
-        return new UpcomingInvoice(account.id(), current.start(), current.end(), built.lines(), built.total());
+        WithCredits result = withCredits(built, current, credits.preview(account, built.total()));
+        return new UpcomingInvoice(account.id(), current.start(), current.end(), result.lines(), result.total(),
+                result.credits());
     }
 
     /**
@@ -155,8 +161,13 @@ public final class InvoiceService {
      */
     public Invoice voidInvoice(Account account, String invoiceId) {
         Invoice invoice = get(account, invoiceId);
-        int changed = jdbi.withExtension(InvoiceDao.class, dao -> dao.markVoid(account.id(), invoiceId,
-                clock.millis()));
+        int changed = jdbi.inTransaction(h -> {
+            int voided = h.attach(InvoiceDao.class).markVoid(account.id(), invoiceId, clock.millis());
+            if (voided == 1) {
+                credits.restore(h, account, invoiceId);
+            }
+            return voided;
+        });
         if (changed != 1) {
             throw new PaygoException(ErrorCode.CONFLICT, "invoice " + invoice.number() + " is "
                     + invoice.status().wire() + (invoice.paid().amount().signum() > 0 ? " with "
@@ -266,20 +277,40 @@ public final class InvoiceService {
             if (built.lines().isEmpty()) {
                 return new Billed(Optional.empty(), Optional.of(after));
             }
+            List<CreditUse> used = built.total().amount().signum() > 0
+                    ? credits.take(h, account, built.total(), now) : List.of();
+            WithCredits result = withCredits(built, period, used);
             String series = "PG-" + LocalDate.ofInstant(now, ZoneOffset.UTC).getYear();
             String number = series + "-" + String.format("%06d", dao.nextNumber(series));
-            boolean nothingDue = built.total().amount().signum() == 0;
+            boolean nothingDue = result.total().amount().signum() == 0;
             boolean charge = !nothingDue && gateway.chargesAutomatically();
             InvoiceRow row = new InvoiceRow(Ids.hex32(), account.id(), number, period.start().toString(),
                     period.end().toString(), currency.getCurrencyCode(),
-                    (nothingDue ? InvoiceStatus.PAID : InvoiceStatus.OPEN).wire(), built.total().minorUnits(), 0,
+                    (nothingDue ? InvoiceStatus.PAID : InvoiceStatus.OPEN).wire(), result.total().minorUnits(), 0,
                     gateway.name(), 0, charge ? now.toEpochMilli() : null, null, now.toEpochMilli(),
-                    nothingDue ? now.toEpochMilli() : null);
+                    nothingDue ? now.toEpochMilli() : null, result.credits().minorUnits());
             dao.insertInvoice(row);
-            List<LineRow> lines = built.lines().stream().map(l -> lineRow(row.id(), l)).toList();
+            List<LineRow> lines = result.lines().stream().map(l -> lineRow(row.id(), l)).toList();
             dao.insertLine(lines);
+            credits.recordUses(h, row.id(), used);
             return new Billed(Optional.of(invoice(row, lines)), Optional.of(after));
         });
+    }
+
+    /** An invoice's lines and total after credit: one negative line per grant used. */
+    private record WithCredits(List<InvoiceLine> lines, Money credits, Money total) {
+    }
+
+    private static WithCredits withCredits(InvoiceBuilder.Result built, BillingPeriod period, List<CreditUse> used) {
+        List<InvoiceLine> lines = new ArrayList<>(built.lines());
+        Money applied = built.total().minus(built.total());
+        for (CreditUse use : used) {
+            lines.add(new InvoiceLine(lines.size() + 1, LineKind.CREDIT, "Credit: " + use.description(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), period.start(), period.end(),
+                    use.amount().negate()));
+            applied = applied.plus(use.amount());
+        }
+        return new WithCredits(lines, applied, built.total().minus(applied));
     }
 
     /**
@@ -320,7 +351,7 @@ public final class InvoiceService {
         Currency currency = Currency.getInstance(r.currency());
         return new Invoice(r.id(), r.accountId(), r.number(), LocalDate.parse(r.periodStart()),
                 LocalDate.parse(r.periodEnd()), InvoiceStatus.fromWire(r.status()), Money.ofMinor(r.totalMinor(), currency),
-                Money.ofMinor(r.paidMinor(), currency), r.gateway(), r.attempts(),
+                Money.ofMinor(r.creditsMinor(), currency), Money.ofMinor(r.paidMinor(), currency), r.gateway(), r.attempts(),
                 Optional.ofNullable(r.nextAttemptAtMs()).map(Instant::ofEpochMilli),
                 Optional.ofNullable(r.firstFailureAtMs()).map(Instant::ofEpochMilli), Instant.ofEpochMilli(r.issuedAtMs()),
                 Optional.ofNullable(r.settledAtMs()).map(Instant::ofEpochMilli),

@@ -56,6 +56,10 @@ public record Money(BigDecimal amount, Currency currency) {
         return new Money(amount.subtract(same(other).amount), currency);
     }
 
+    public Money negate() {
+        return new Money(amount.negate(), currency);
+    }
+
     /** This amount, rounded once to the minor unit, as a whole number of minor units. */
     public long minorUnits() {
         return toMinorUnit().amount.movePointRight(minorUnitPlaces(currency)).longValueExact();

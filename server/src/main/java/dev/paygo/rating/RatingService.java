@@ -2,6 +2,7 @@ package dev.paygo.rating;
 
 import dev.paygo.account.Account;
 import dev.paygo.catalog.CatalogService;
+import dev.paygo.money.Money;
 import dev.paygo.period.BillingPeriod;
 import dev.paygo.period.BillingPeriods;
 import dev.paygo.usage.UsageService;
@@ -9,7 +10,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -42,6 +45,19 @@ public final class RatingService {
     /** The records of every day of a billing period (an invoice's usage). */
     public List<UsageRecord> records(Account account, BillingPeriod period) {
         return records(account, new UsageWindow(period.start(), period.end().minusDays(1)));
+    }
+
+    /**
+     * The exact cost (before any rounding) of the account's usage in the billing period holding {@code today},
+     * from its first day through {@code today}.
+     */
+    public Money costSoFar(Account account, BillingPeriod current, LocalDate today) {
+        Map<String, Money> byMetric = new HashMap<>();
+        for (UsageRecord r : records(account, new UsageWindow(current.start(), today))) {
+            byMetric.put(r.metric(), r.exactCumulatedCost());
+        }
+        return byMetric.values().stream().reduce(Money.zero(Currency.getInstance(account.billingCurrency())),
+                Money::plus);
     }
 
     /** The first day the account has usage on, if any. */

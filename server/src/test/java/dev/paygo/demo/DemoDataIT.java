@@ -36,6 +36,20 @@ class DemoDataIT {
             assertThat(profile.result().get("company").asText()).isEqualTo("Demo Corp");
             assertThat(profile.result().get("card_number").asText()).isEqualTo("XXXX-XXXX-XXXX-4242");
             assertThat(profile.result().get("edited_on").asText()).isEqualTo(editedOn);
+
+            // Its past periods are invoiced once and paid, the welcome credit first.
+            assertThat(second.invoices()).hasSameSizeAs(first.invoices()).isNotEmpty();
+            java.math.BigDecimal credited = java.math.BigDecimal.ZERO;
+            for (var invoice : second.invoices()) {
+                assertThat(invoice.status().wire()).isEqualTo("paid");
+                credited = credited.add(invoice.credits().amount());
+            }
+            var grants = server.http().call("GET", "/accounts/" + DemoData.ACCOUNT_ID + "/credits")
+                    .bearer(second.token()).send().result();
+            assertThat(grants).hasSize(1);
+            assertThat(grants.get(0).get("description").asText()).isEqualTo("Welcome credit");
+            assertThat(new java.math.BigDecimal(grants.get(0).get("used").asText())).isEqualByComparingTo(credited)
+                    .isPositive();
         }
     }
 

@@ -1,17 +1,15 @@
 package dev.paygo.invoice;
 
-import static dev.paygo.auth.PermissionGroup.BILLING_READ;
-import static dev.paygo.auth.PermissionGroup.BILLING_WRITE;
-import static dev.paygo.auth.PermissionGroup.USAGE_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paygo.testing.BillingFixture;
+import dev.paygo.testing.BillingFixture.Customer;
 import dev.paygo.testing.Http.Reply;
 import dev.paygo.testing.MutableClock;
 import dev.paygo.testing.TestServer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,15 +27,14 @@ import org.junit.jupiter.api.Test;
  */
 class InvoiceIT {
     private static final MutableClock CLOCK = MutableClock.at("2026-10-10T12:00:00Z");
-    private static final String DECLINED_CARD = "4000 0000 0000 0002";
-    private static final String GOOD_CARD = "4242 4242 4242 4242";
-    private static final AtomicInteger EVENT_IDS = new AtomicInteger();
 
     private static TestServer server;
+    private static BillingFixture billing;
 
     @BeforeAll
     static void start() {
         server = TestServer.start(c -> c.withClock(CLOCK));
+        billing = new BillingFixture(server, CLOCK);
     }
 
     @AfterAll
@@ -46,86 +42,20 @@ class InvoiceIT {
         server.close();
     }
 
-    /** An account with October 2026 as a billing period (anchor on the 1st), and its tokens. */
-    private record Customer(String id, String reader, String writer, String usage) {
-        Reply get(String path) {
-            return server.http().call("GET", "/accounts/" + id + path).bearer(reader).send();
-        }
-
-        Reply write(String method, String path, String json) {
-            return server.http().call(method, "/accounts/" + id + path).bearer(writer).json(json).send();
-        }
-
-        void send(String metric, String quantity, String timestamp) {
-            String event = "{\"id\": \"e" + EVENT_IDS.incrementAndGet() + "\", \"metric\": \"" + metric
-                    + "\", \"quantity\": \"" + quantity + "\", \"timestamp\": \"" + timestamp + "\"}";
-            Reply sent = server.http().call("POST", "/accounts/" + id + "/usage/events").bearer(usage)
-                    .headers("Content-Type", "application/x-ndjson").body(event.getBytes(StandardCharsets.UTF_8))
-                    .send();
-            assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
-        }
-
-        JsonNode invoices() {
-            return get("/invoices").result();
-        }
-
-        JsonNode invoice(String invoiceId) {
-            Reply reply = get("/invoices/" + invoiceId);
-            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-            return reply.result();
-        }
-    }
-
-    private static Customer customer(String name) {
-        CLOCK.set(Instant.parse("2026-10-10T12:00:00Z"));
-        String id = server.createAccount(name, "2026-10-01T00:00:00Z");
-        return new Customer(id, server.createToken(id, BILLING_READ), server.createToken(id, BILLING_WRITE),
-                server.createToken(id, USAGE_WRITE));
-    }
-
-    private static Reply operator(String method, String path) {
-        return server.asOperator(method, path).send();
-    }
-
-    private static JsonNode run() {
-        Reply reply = operator("POST", "/billing/runs");
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        return reply.result();
-    }
-
-    private static void card(Customer customer, String number) {
-        Reply reply = customer.write("PATCH", "/billing/profile", "{\"payment_gateway\": \"test\", \"card_number\": \""
-                + number + "\", \"card_expiry_month\": 12, \"card_expiry_year\": 2030}");
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-    }
-
-    /** October's usage: 20M Workers requests (10M included, $0.30/M beyond: $3.00) and a few other services. */
-    private static void octoberUsage(Customer customer) {
-        customer.send("workers.requests", "12000000", "2026-10-02T10:00:00Z");
-        customer.send("workers.requests", "8000000", "2026-10-05T10:00:00Z");
-        customer.send("r2.standard.class_a", "1750001", "2026-10-03T08:00:00Z");
-        customer.send("kv.keys_read", "10333333", "2026-10-08T09:30:00Z");
-        customer.send("workers.cpu_ms", "31234567.5", "2026-10-09T23:59:59Z");
-    }
-
-    private static void closeOctober() {
-        CLOCK.set(Instant.parse("2026-11-01T01:00:00Z"));
-    }
-
     @Test
     void endedPeriodGetsExactlyOneInvoiceWhoseLinesAreItsCumulatedCostsRoundedToCents() {
-        Customer customer = customer("Lines add up");
-        octoberUsage(customer);
-        assertThat(operator("PUT", "/accounts/" + customer.id() + "/subscription-fees/workers_paid.subscription")
+        Customer customer = billing.customer("Lines add up");
+        billing.octoberUsage(customer);
+        assertThat(billing.operator("PUT", "/accounts/" + customer.id() + "/subscription-fees/workers_paid.subscription")
                 .status()).isEqualTo(200);
 
         CLOCK.set(Instant.parse("2026-11-01T00:30:00Z"));
-        run();
+        billing.run();
         assertThat(customer.invoices()).as("the grace hour has not passed").isEmpty();
 
-        closeOctober();
-        run();
-        run();
+        billing.closeOctober();
+        billing.run();
+        billing.run();
         JsonNode list = customer.invoices();
         assertThat(list).hasSize(1);
         JsonNode invoice = customer.invoice(list.get(0).get("id").asText());
@@ -181,11 +111,11 @@ class InvoiceIT {
 
     @Test
     void cardThatSucceedsPaysTheInvoiceWhenItIsIssued() {
-        Customer customer = customer("Pays at once");
-        octoberUsage(customer);
-        card(customer, GOOD_CARD);
-        closeOctober();
-        JsonNode report = run();
+        Customer customer = billing.customer("Pays at once");
+        billing.octoberUsage(customer);
+        billing.card(customer, BillingFixture.GOOD_CARD);
+        billing.closeOctober();
+        JsonNode report = billing.run();
         assertThat(report.get("invoices_issued").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(report.get("payments").get("succeeded").asLong()).isGreaterThanOrEqualTo(1);
 
@@ -210,12 +140,12 @@ class InvoiceIT {
 
     @Test
     void declinedCardGoesPastDueThenUncollectibleAndAManualPaymentSettlesIt() {
-        Customer customer = customer("Declined");
-        octoberUsage(customer);
-        card(customer, DECLINED_CARD);
-        closeOctober();
+        Customer customer = billing.customer("Declined");
+        billing.octoberUsage(customer);
+        billing.card(customer, BillingFixture.DECLINED_CARD);
+        billing.closeOctober();
         Instant firstFailure = CLOCK.instant();
-        run();
+        billing.run();
         String id = customer.invoices().get(0).get("id").asText();
         JsonNode invoice = customer.invoice(id);
         assertThat(invoice.get("status").asText()).isEqualTo("past_due");
@@ -230,13 +160,13 @@ class InvoiceIT {
 
         // Before the retry is due, a run leaves the invoice alone.
         CLOCK.set(firstFailure.plus(Duration.ofHours(23)));
-        run();
+        billing.run();
         assertThat(customer.invoice(id).get("payment_attempts")).hasSize(1);
 
         // Retries 1, 3 and 5 days after the first failure; after the last, bad debt.
         for (int days : new int[] {1, 3, 5}) {
             CLOCK.set(firstFailure.plus(Duration.ofDays(days)));
-            run();
+            billing.run();
         }
         invoice = customer.invoice(id);
         assertThat(invoice.get("payment_attempts")).hasSize(4);
@@ -250,7 +180,7 @@ class InvoiceIT {
         assertThat(badDebt.get("invoices").get(0).get("invoice_id").asText()).isEqualTo(id);
 
         CLOCK.set(firstFailure.plus(Duration.ofDays(30)));
-        run();
+        billing.run();
         assertThat(customer.invoice(id).get("payment_attempts")).as("no retry after the schedule").hasSize(4);
 
         // The customer pays by bank transfer, in two parts.
@@ -275,10 +205,10 @@ class InvoiceIT {
 
     @Test
     void lateEventAfterFinalizationIsACorrectionOnTheNextInvoiceAndTheOldInvoiceIsByteIdentical() {
-        Customer customer = customer("Late");
-        octoberUsage(customer);
-        closeOctober();
-        run();
+        Customer customer = billing.customer("Late");
+        billing.octoberUsage(customer);
+        billing.closeOctober();
+        billing.run();
         String id = customer.invoices().get(0).get("id").asText();
         String issued = customer.get("/invoices/" + id).raw().body();
 
@@ -296,7 +226,7 @@ class InvoiceIT {
         assertThat(customer.get("/invoices/" + id).raw().body()).as("the issued invoice never changes")
                 .isEqualTo(issued);
         CLOCK.set(Instant.parse("2026-12-01T01:00:00Z"));
-        run();
+        billing.run();
         assertThat(customer.get("/invoices/" + id).raw().body()).isEqualTo(issued);
         JsonNode november = customer.invoice(customer.invoices().get(0).get("id").asText());
         assertThat(november.get("period_start").asText()).isEqualTo("2026-11-01");
@@ -314,16 +244,16 @@ class InvoiceIT {
     void concurrentRunsAndRacingIssuersIssueEachInvoiceOnceAndChargeEachAttemptOnce() throws Exception {
         List<Customer> customers = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            Customer customer = customer("Race " + i);
+            Customer customer = billing.customer("Race " + i);
             customer.send("workers.requests", "11000000", "2026-10-04T10:00:00Z");
-            card(customer, GOOD_CARD);
+            billing.card(customer, BillingFixture.GOOD_CARD);
             customers.add(customer);
         }
-        closeOctober();
+        billing.closeOctober();
         List<Thread> threads = new ArrayList<>();
         List<JsonNode> reports = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int t = 0; t < 4; t++) {
-            threads.add(new Thread(() -> reports.add(run())));
+            threads.add(new Thread(() -> reports.add(billing.run())));
         }
         // Issuers that bypass the run's lock race on the billing cursor itself.
         for (int t = 0; t < 4; t++) {
@@ -335,7 +265,7 @@ class InvoiceIT {
             thread.join();
         }
         assertThat(reports).hasSize(4);
-        run();
+        billing.run();
         List<String> numbers = new ArrayList<>();
         for (Customer customer : customers) {
             JsonNode invoices = customer.invoices();
@@ -356,12 +286,12 @@ class InvoiceIT {
 
     @Test
     void invoiceNumbersHaveNoGaps() {
-        Customer a = customer("Numbers A");
-        Customer b = customer("Numbers B");
-        octoberUsage(a);
-        octoberUsage(b);
-        closeOctober();
-        run();
+        Customer a = billing.customer("Numbers A");
+        Customer b = billing.customer("Numbers B");
+        billing.octoberUsage(a);
+        billing.octoberUsage(b);
+        billing.closeOctober();
+        billing.run();
         long first = Long.parseLong(a.invoices().get(0).get("number").asText().substring(8));
         long second = Long.parseLong(b.invoices().get(0).get("number").asText().substring(8));
         assertThat(Math.abs(first - second)).isEqualTo(1);
@@ -369,29 +299,29 @@ class InvoiceIT {
 
     @Test
     void operatorVoidsAnOpenInvoiceButNotAPaidOne() {
-        Customer customer = customer("Void");
-        octoberUsage(customer);
-        closeOctober();
-        run();
+        Customer customer = billing.customer("Void");
+        billing.octoberUsage(customer);
+        billing.closeOctober();
+        billing.run();
         String id = customer.invoices().get(0).get("id").asText();
-        Reply voided = operator("POST", "/accounts/" + customer.id() + "/invoices/" + id + "/void");
+        Reply voided = billing.operator("POST", "/accounts/" + customer.id() + "/invoices/" + id + "/void");
         assertThat(voided.status()).as(voided.toString()).isEqualTo(200);
         assertThat(voided.result().get("status").asText()).isEqualTo("void");
         assertThat(voided.result().get("amount_due").asText()).isEqualTo("0.00");
         assertThat(customer.get("/billing/profile").result().get("balance").asText()).isEqualTo("0.00");
 
-        Reply again = operator("POST", "/accounts/" + customer.id() + "/invoices/" + id + "/void");
+        Reply again = billing.operator("POST", "/accounts/" + customer.id() + "/invoices/" + id + "/void");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("errors").get(0).get("message").asText()).contains("void");
     }
 
     @Test
     void badInputGetsAClear4xxAndChangesNothing() {
-        Customer customer = customer("Bad input");
-        Customer other = customer("Someone else");
-        octoberUsage(customer);
-        closeOctober();
-        run();
+        Customer customer = billing.customer("Bad input");
+        Customer other = billing.customer("Someone else");
+        billing.octoberUsage(customer);
+        billing.closeOctober();
+        billing.run();
         String id = customer.invoices().get(0).get("id").asText();
         String before = customer.get("/invoices/" + id).raw().body();
         String payments = "/accounts/" + customer.id() + "/invoices/" + id + "/payments";
@@ -424,7 +354,7 @@ class InvoiceIT {
         assertThat(server.asOperator("POST", payments).json("{\"amount\": \"" + customer.invoice(id)
                 .get("total").asText() + "\", \"reference\": \"in full\"}").send().status()).isEqualTo(201);
         String paid = customer.get("/invoices/" + id).raw().body();
-        assertThat(operator("POST", "/accounts/" + customer.id() + "/invoices/" + id + "/void").status())
+        assertThat(billing.operator("POST", "/accounts/" + customer.id() + "/invoices/" + id + "/void").status())
                 .as("void of a paid invoice").isEqualTo(409);
         assertThat(server.asOperator("POST", payments).json("{\"amount\": \"0.01\", \"reference\": \"more\"}").send()
                 .status()).as("a paid invoice takes no payment").isEqualTo(409);
@@ -433,9 +363,9 @@ class InvoiceIT {
 
     @Test
     void feesAreSetByTheOperatorAndBilledWhole() {
-        Customer customer = customer("Fees");
+        Customer customer = billing.customer("Fees");
         assertThat(customer.get("/subscription-fees").result()).isEmpty();
-        assertThat(operator("PUT", "/accounts/" + customer.id() + "/subscription-fees/no.such.fee").status())
+        assertThat(billing.operator("PUT", "/accounts/" + customer.id() + "/subscription-fees/no.such.fee").status())
                 .isEqualTo(404);
         Reply held = server.asOperator("PUT", "/accounts/" + customer.id()
                 + "/subscription-fees/workers_paid.subscription").json("{\"start_day\": \"2026-10-20\"}").send();
@@ -444,14 +374,14 @@ class InvoiceIT {
         assertThat(server.http().call("PUT", "/accounts/" + customer.id()
                         + "/subscription-fees/workers_paid.subscription").bearer(customer.writer()).send().status())
                 .as("only the operator sets fees").isEqualTo(403);
-        closeOctober();
-        run();
+        billing.closeOctober();
+        billing.run();
         JsonNode invoice = customer.invoice(customer.invoices().get(0).get("id").asText());
         assertThat(invoice.get("lines")).hasSize(1);
         assertThat(invoice.get("total").asText()).as("not prorated").isEqualTo("5.00");
 
         CLOCK.set(Instant.parse("2026-11-10T00:00:00Z"));
-        assertThat(operator("DELETE", "/accounts/" + customer.id() + "/subscription-fees/workers_paid.subscription")
+        assertThat(billing.operator("DELETE", "/accounts/" + customer.id() + "/subscription-fees/workers_paid.subscription")
                 .result().get("end_day").asText()).isEqualTo("2026-11-10");
         Reply backdated = server.asOperator("PUT", "/accounts/" + customer.id()
                 + "/subscription-fees/workers_paid.subscription").json("{\"start_day\": \"2026-10-02\"}").send();
@@ -460,7 +390,7 @@ class InvoiceIT {
 
     @Test
     void profileIsCreatedOnceDeletedAndGetsACardThroughASetupIntent() {
-        Customer customer = customer("Profile lifecycle");
+        Customer customer = billing.customer("Profile lifecycle");
         Reply created = customer.write("POST", "/billing/profile", "{\"first_name\": \"Ada\", \"billing_email\": "
                 + "\"ada@example.com\", \"preferred_locale\": \"en-GB\", \"cf_turnstile_response\": \"token\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -509,7 +439,7 @@ class InvoiceIT {
 
     @Test
     void upcomingInvoiceIsTheCurrentPeriodSoFarAndIsNeverStored() {
-        Customer customer = customer("Upcoming");
+        Customer customer = billing.customer("Upcoming");
         customer.send("workers.requests", "10500000", "2026-10-09T10:00:00Z");
         JsonNode upcoming = customer.get("/invoices/upcoming").result();
         assertThat(upcoming.get("status").asText()).isEqualTo("upcoming");

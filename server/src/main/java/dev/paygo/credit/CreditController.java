@@ -1,0 +1,78 @@
+package dev.paygo.credit;
+
+import dev.paygo.account.Account;
+import dev.paygo.error.Problems;
+import dev.paygo.http.Guard;
+import dev.paygo.http.JsonBody;
+import dev.paygo.http.JsonFields;
+import dev.paygo.http.Responses;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * HTTP adapter of credit: the operator's {@code POST /accounts/{id}/credits} and
+ * {@code POST /accounts/{id}/credits/{credit_id}/expire}; {@code GET /accounts/{id}/credits} (the grants, with
+ * what is left) and Cloudflare's {@code GET /accounts/{id}/billing/credits} for Billing Read. Amounts of grants are
+ * decimal strings; Cloudflare's summary is in minor units, as its SDK types it.
+ */
+public final class CreditController {
+    private static final Set<String> GRANT_FIELDS = Set.of("amount", "currency", "valid_from", "valid_to",
+            "description");
+
+    private final CreditService credits;
+    private final JsonBody body;
+    private final Responses responses;
+
+    public CreditController(CreditService credits, JsonBody body, Responses responses) {
+        this.credits = credits;
+        this.body = body;
+        this.responses = responses;
+    }
+
+    public void grant(Context ctx) {
+        Account account = Guard.account(ctx);
+        JsonFields fields = JsonFields.root(body.parse(ctx), new Problems()).allowOnly(GRANT_FIELDS);
+        var amount = fields.decimal("amount");
+        if (!fields.has("amount")) {
+            fields.problems().add(fields.pointer("amount"), "is required");
+        }
+        String currency = fields.string("currency", 3).orElse(account.billingCurrency());
+        var validFrom = fields.instant("valid_from");
+        var validTo = fields.instant("valid_to");
+        if (!fields.has("valid_to")) {
+            fields.problems().add(fields.pointer("valid_to"), "is required: credit expires");
+        }
+        String description = fields.requiredString("description", 200).orElse("");
+        fields.problems().throwIfAny();
+        CreditGrant grant = credits.grant(account, new CreditService.Grant(amount.orElseThrow(), currency, validFrom,
+                validTo.orElseThrow(), description));
+        responses.created(ctx, view(grant));
+    }
+
+    public void list(Context ctx) {
+        responses.ok(ctx, credits.list(Guard.account(ctx)).stream().map(this::view).toList());
+    }
+
+    public void expire(Context ctx) {
+        Account account = Guard.account(ctx);
+        responses.ok(ctx, view(credits.expire(account, ctx.pathParam("credit_id"))));
+    }
+
+    /** {@code billing.credits.get}. */
+    public void summary(Context ctx) {
+        responses.ok(ctx, credits.summary(Guard.account(ctx)));
+    }
+
+    private GrantView view(CreditGrant g) {
+        return new GrantView(g.id(), g.accountId(), g.amount().toWire(), g.amount().minus(g.remaining()).toWire(),
+                g.remaining().toWire(), g.amount().currencyCode(), g.validFrom(), g.validTo(), g.description(),
+                credits.status(g).wire(), g.createdAt(), g.expiredEarlyAt().orElse(null));
+    }
+
+    /** A grant on the wire: {@code used} + {@code remaining} = {@code amount}; {@code status} as of now. */
+    record GrantView(String id, String accountId, String amount, String used, String remaining, String currency,
+                     Instant validFrom, Instant validTo, String description, String status, Instant createdAt,
+                     Instant expiredEarlyAt) {
+    }
+}
