@@ -115,6 +115,23 @@ MODELS = {
         ("amount_paid", "decimal", False, ""), ("amount_due", "decimal", False, ""),
         ("payment_attempts", "list:InvoicePayment", False, "with one invoice, not in lists"),
         ("next_payment_attempt_at", "datetime", False, ""), ("settled_at", "datetime", False, "")]),
+    "CreditGetResponse": ("An account's credit as Cloudflare's {@code billing.credits.get} reports it; amounts in minor units.", False, [
+        ("confirmed_balance_cents", "long", False, "what is left of the grants in force"),
+        ("currency", "string", False, ""), ("days_remaining", "long", False, "whole days until the last grant ends"),
+        ("eligible", "bool", False, ""), ("has_record", "bool", False, "whether the account was ever granted credit"),
+        ("original_amount_cents", "long", False, "what the grants in force were granted"),
+        ("percent_consumed", "decimal", False, ""),
+        ("projected_depletion_date", "date", False, "when the credit runs out at the current burn rate"),
+        ("valid_from", "datetime", False, ""), ("valid_to", "datetime", False, "")]),
+    "CreditGrant": ("A credit grant of paygo: amounts are exact decimal strings in the account's currency.", False, [
+        ("id", "string", True, ""), ("account_id", "string", True, ""), ("amount", "decimal", True, ""),
+        ("used", "decimal", True, ""), ("remaining", "decimal", True, ""), ("currency", "string", True, ""),
+        ("valid_from", "datetime", True, ""), ("valid_to", "datetime", True, ""), ("description", "string", True, ""),
+        ("status", "string", True, "scheduled, active, used or expired"), ("created_at", "datetime", True, ""),
+        ("expired_early_at", "datetime", False, "")]),
+    "RatePlanGetResponse": ("A rate plan (Cloudflare's {@code RatePlanGetResponse}): a product family's priced metrics; the components are in {@code _json()}.", False, [
+        ("id", "string", False, "the upper-case public key"), ("public_name", "string", False, ""),
+        ("currency", "string", False, "")]),
     "CatalogMetric": ("A metric of the price catalog; its price versions are in {@code _json()}.", False, [
         ("id", "string", True, ""), ("family", "string", False, ""), ("name", "string", False, ""),
         ("consumed_unit", "string", False, ""), ("pricing_unit", "string", False, ""),

@@ -2,54 +2,22 @@ package dev.paygo.cli;
 
 import dev.paygo.PaygoServer;
 import dev.paygo.account.Account;
-import dev.paygo.error.PaygoException;
 import dev.paygo.http.PageRequest;
 import dev.paygo.invoice.Invoice;
 import dev.paygo.invoice.InvoiceLine;
 import dev.paygo.payment.PaymentAttempt;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code paygo invoices list} and {@code paygo invoices show}: an account's invoices, from the database. */
 @Command(name = "invoices", mixinStandardHelpOptions = true, description = "Read an account's invoices.",
         subcommands = {InvoicesCommand.ListInvoices.class, InvoicesCommand.Show.class})
 final class InvoicesCommand {
 
-    /** What both subcommands share: the database, the account, and where they print. */
-    abstract static class OnAccount implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DatabaseOption database;
-
-        @Option(names = "--account", required = true, description = "the account's id")
-        String accountId;
-
-        @Override
-        public final Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (PaygoServer paygo = PaygoServer.open(database.config())) {
-                Account account = paygo.accounts().find(accountId)
-                        .orElseThrow(() -> PaygoException.notFound("/accounts/" + accountId));
-                print(paygo, account, out);
-            }
-            out.flush();
-            return 0;
-        }
-
-        abstract void print(PaygoServer paygo, Account account, PrintWriter out);
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The account's invoices, newest first.")
-    static final class ListInvoices extends OnAccount {
+    static final class ListInvoices extends OnAccountCommand {
         @Override
         void print(PaygoServer paygo, Account account, PrintWriter out) {
             out.printf("%-16s %-32s %-22s %-13s %12s %12s%n", "NUMBER", "ID", "PERIOD", "STATUS", "TOTAL", "DUE");
@@ -62,7 +30,7 @@ final class InvoicesCommand {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "One invoice: lines and payments.")
-    static final class Show extends OnAccount {
+    static final class Show extends OnAccountCommand {
         @Parameters(paramLabel = "INVOICE_ID", description = "the invoice's id")
         String invoiceId;
 

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "paygo", mixinStandardHelpOptions = true, version = "paygo 0.1.0",
         description = "Self-hosted pay-as-you-go billing that serves Cloudflare's Billing API (v4).",
         subcommands = {ServeCommand.class, AccountCommand.class, TokenCommand.class, OperatorTokenCommand.class,
-                MigrateCommand.class, UsageCommand.class, BillCommand.class, InvoicesCommand.class})
+                MigrateCommand.class, UsageCommand.class, BillCommand.class, InvoicesCommand.class,
+                CreditsCommand.class})
 public final class PaygoCli {
 
     public static void main(String[] args) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -105,14 +106,15 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  curl -s " + base + "/accounts/" + d.account().id() + "/billing/usage/paygo \\");
             out.println("    -H \"Authorization: Bearer " + d.token() + "\"");
             out.println();
-            out.println("Demo invoices (past periods, charged to the test card 4242):");
-            d.invoices().forEach(i -> out.printf("  %s  %s to %s  %s %s  %s%n", i.number(), i.periodStart(),
-                    i.periodEnd().minusDays(1), i.total().toWire(), i.total().currencyCode(), i.status().wire()));
-            out.println("read them, and the billing history:");
-            out.println("  curl -s " + base + "/accounts/" + d.account().id() + "/invoices \\");
-            out.println("    -H \"Authorization: Bearer " + d.token() + "\"");
-            out.println("  curl -s " + base + "/accounts/" + d.account().id() + "/billing/history \\");
-            out.println("    -H \"Authorization: Bearer " + d.token() + "\"");
+            out.println("Demo invoices (past periods; the welcome credit pays first, the test card 4242 the rest):");
+            d.invoices().forEach(i -> out.printf("  %s  %s to %s  %s %s, credit %s, card %s  %s%n", i.number(),
+                    i.periodStart(), i.periodEnd().minusDays(1), i.total().plus(i.credits()).toWire(),
+                    i.total().currencyCode(), i.credits().toWire(), i.total().toWire(), i.status().wire()));
+            out.println("read them, the billing history and the credit left:");
+            for (String path : List.of("/invoices", "/billing/history", "/billing/credits")) {
+                out.println("  curl -s " + base + "/accounts/" + d.account().id() + path + " \\");
+                out.println("    -H \"Authorization: Bearer " + d.token() + "\"");
+            }
         });
         if (operatorToken.isEmpty()) {
             out.println();

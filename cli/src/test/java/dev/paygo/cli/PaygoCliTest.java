@@ -137,4 +137,35 @@ class PaygoCliTest {
         assertThat(badDunning.exitCode()).isEqualTo(2);
         assertThat(badDunning.err()).contains("earlier");
     }
+
+    @Test
+    void creditGrantedFromTheCommandLinePaysPartOfTheNextInvoice() {
+        java.time.LocalDate periodEnd = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3);
+        Run account = run("account", "create", "--database", database(), "--name", "Credited Corp", "--anchor",
+                periodEnd + "T00:00:00Z");
+        String accountId = account.out().split("\t")[0];
+        try (PaygoServer paygo = PaygoServer.open(ServerConfig.defaults().withDatabaseUrl(database()))) {
+            paygo.fees().hold(paygo.accounts().find(accountId).orElseThrow(), "workers_paid.subscription",
+                    Optional.of(periodEnd.minusMonths(1)));
+        }
+        Run grant = run("credits", "grant", "--database", database(), "--account", accountId, "--amount", "3.00",
+                "--valid-to", "2099-01-01T00:00:00Z", "--description", "Launch credit");
+        assertThat(grant.exitCode()).as(grant.err()).isZero();
+        assertThat(grant.out()).contains("3.00 USD");
+        Run refused = run("credits", "grant", "--database", database(), "--account", accountId, "--amount", "-1",
+                "--valid-to", "2099-01-01T00:00:00Z", "--description", "Negative");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("/amount").doesNotContain("\tat ");
+
+        assertThat(run("bill", "--database", database()).out()).contains("invoices issued: 1");
+        Run list = run("invoices", "list", "--database", database(), "--account", accountId);
+        String invoiceId = list.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[1];
+        Run show = run("invoices", "show", "--database", database(), "--account", accountId, invoiceId);
+        assertThat(show.out()).contains("Credit: Launch credit").contains("-3.00")
+                .contains("total 2.00 USD, paid 0.00, due 2.00");
+        Run credits = run("credits", "list", "--database", database(), "--account", accountId);
+        assertThat(credits.exitCode()).as(credits.err()).isZero();
+        assertThat(credits.out()).contains("Launch credit").contains("used");
+        assertThat(credits.out().lines().count()).isEqualTo(2);
+    }
 }

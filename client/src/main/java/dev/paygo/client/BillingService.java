@@ -3,8 +3,8 @@ package dev.paygo.client;
 import dev.paygo.client.core.ClientCore;
 
 /**
- * {@code client.billing()}: profiles, usage, billing history, unpaid invoices and bad debt, as in Cloudflare's
- * SDKs, and paygo's invoices. Thread-safe.
+ * {@code client.billing()}: profiles, usage, billing history, unpaid invoices, bad debt, credits and rate plans, as
+ * in Cloudflare's SDKs, and paygo's invoices. Thread-safe.
  */
 public final class BillingService {
     private final ProfilesService profiles;
@@ -13,6 +13,8 @@ public final class BillingService {
     private final UnpaidInvoiceService unpaidInvoice;
     private final BadDebtService badDebt;
     private final InvoicesService invoices;
+    private final CreditsService credits;
+    private final RatePlansService ratePlans;
 
     BillingService(ClientCore core) {
         this.profiles = new ProfilesService(core);
@@ -21,6 +23,8 @@ public final class BillingService {
         this.unpaidInvoice = new UnpaidInvoiceService(core);
         this.badDebt = new BadDebtService(core);
         this.invoices = new InvoicesService(core);
+        this.credits = new CreditsService(core);
+        this.ratePlans = new RatePlansService(core);
     }
 
     public ProfilesService profiles() {
@@ -45,5 +49,13 @@ public final class BillingService {
 
     public InvoicesService invoices() {
         return invoices;
+    }
+
+    public CreditsService credits() {
+        return credits;
+    }
+
+    public RatePlansService ratePlans() {
+        return ratePlans;
     }
 }

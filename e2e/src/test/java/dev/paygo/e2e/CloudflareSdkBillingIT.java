@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Cloudflare's TypeScript SDK 7.3.0, unchanged but for its base URL, reading paygo's invoices and payments
  * ({@code billing.history.list}, {@code unpaidInvoice.get}, {@code badDebt.get}) and managing the profile
- * ({@code profiles.create}, {@code profiles.delete}, {@code profiles.paymentMethod.create}).
+ * ({@code profiles.create}, {@code profiles.delete}, {@code profiles.paymentMethod.create}), and reading credit
+ * and rate plans ({@code credits.get}, {@code ratePlans.get}).
  */
 class CloudflareSdkBillingIT {
     private static final MutableClock CLOCK = MutableClock.at("2026-10-10T12:00:00Z");
@@ -148,5 +149,36 @@ class CloudflareSdkBillingIT {
         assertThat(empty.has("first_name")).isFalse();
         assertThat(writer.call("billing.profiles.create", Map.of("account_id", account, "first_name", "Ada")).ok())
                 .isTrue();
+    }
+
+    @Test
+    void creditsAndRatePlansReadThroughTheSdk() {
+        String account = server.createAccount("Credit via SDK", "2026-10-01T00:00:00Z");
+        Http.Reply granted = server.asOperator("POST", "/accounts/" + account + "/credits").json("{\"amount\": "
+                + "\"20.00\", \"valid_to\": \"2099-01-01T00:00:00Z\", \"description\": \"SDK credit\"}").send();
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(201);
+        Outcome credit = sdk(server.createToken(account, BILLING_READ)).call("billing.credits.get",
+                Map.of("account_id", account));
+        assertThat(credit.ok()).as(String.valueOf(credit.error())).isTrue();
+        assertThat(credit.result().get("has_record").asBoolean()).isTrue();
+        assertThat(credit.result().get("eligible").asBoolean()).isTrue();
+        assertThat(credit.result().get("currency").asText()).isEqualTo("USD");
+        assertThat(credit.result().get("original_amount_cents").asLong()).isEqualTo(2000);
+        assertThat(credit.result().get("confirmed_balance_cents").asLong()).isEqualTo(2000);
+        assertThat(credit.result().get("percent_consumed").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(credit.result().get("valid_to").asText()).isEqualTo("2099-01-01T00:00:00Z");
+        assertThat(credit.result().get("projected_depletion_date").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+
+        Outcome plan = sdk(payerReader).call("billing.ratePlans.get", "r2");
+        assertThat(plan.ok()).as(String.valueOf(plan.error())).isTrue();
+        assertThat(plan.result().get("id").asText()).isEqualTo("R2");
+        assertThat(plan.result().get("public_name").asText()).isEqualTo("R2");
+        assertThat(plan.result().get("currency").asText()).isEqualTo("USD");
+        assertThat(plan.result().get("components").findValuesAsText("metric")).contains("r2.standard.class_a",
+                "r2.standard.storage");
+        Outcome unknown = sdk(payerReader).call("billing.ratePlans.get", "teams_free");
+        assertThat(unknown.ok()).isFalse();
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.errorName()).isEqualTo("NotFoundError");
     }
 }

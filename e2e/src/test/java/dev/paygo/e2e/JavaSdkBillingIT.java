@@ -8,10 +8,13 @@ import dev.paygo.client.PaygoClient;
 import dev.paygo.client.errors.NotFoundException;
 import dev.paygo.client.models.AccountParams;
 import dev.paygo.client.models.BadDebtGetResponse;
+import dev.paygo.client.models.CreditGetResponse;
+import dev.paygo.client.models.CreditGrant;
 import dev.paygo.client.models.HistoryListResponse;
 import dev.paygo.client.models.Invoice;
 import dev.paygo.client.models.InvoiceLine;
 import dev.paygo.client.models.PageParams;
+import dev.paygo.client.models.RatePlanGetResponse;
 import dev.paygo.client.models.UsageEvent;
 import dev.paygo.client.models.UsageIngestParams;
 import dev.paygo.testing.MutableClock;
@@ -26,7 +29,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** paygo's Java SDK reading invoices, the billing history, unpaid invoices and bad debt from a real paygo. */
+/**
+ * paygo's Java SDK reading invoices, the billing history, unpaid invoices, bad debt, credit and rate plans from a
+ * real paygo.
+ */
 class JavaSdkBillingIT {
     private static final MutableClock CLOCK = MutableClock.at("2026-10-10T12:00:00Z");
     private static TestServer server;
@@ -91,5 +97,31 @@ class JavaSdkBillingIT {
         Invoice upcoming = reader.billing().invoices().upcoming(account);
         assertThat(upcoming.status()).isEqualTo("upcoming");
         assertThat(upcoming.periodStart()).isEqualTo(LocalDate.parse("2026-11-01"));
+    }
+
+    @Test
+    void sdkReadsCreditAndRatePlans() {
+        assertThat(reader.billing().credits().get(account).hasRecord()).contains(false);
+        assertThat(server.asOperator("POST", "/accounts/" + account.accountId() + "/credits").json("{\"amount\": "
+                + "\"10.00\", \"valid_to\": \"2099-01-01T00:00:00Z\", \"description\": \"Java credit\"}").send()
+                .status()).isEqualTo(201);
+        CreditGetResponse credit = reader.billing().credits().get(account);
+        assertThat(credit.hasRecord()).contains(true);
+        assertThat(credit.originalAmountCents()).contains(1000L);
+        assertThat(credit.confirmedBalanceCents()).contains(1000L);
+        assertThat(credit.validTo()).contains(OffsetDateTime.parse("2099-01-01T00:00:00Z"));
+        List<CreditGrant> grants = reader.billing().credits().list(account);
+        assertThat(grants).hasSize(1);
+        assertThat(grants.get(0).description()).isEqualTo("Java credit");
+        assertThat(grants.get(0).remaining()).isEqualByComparingTo("10.00");
+        assertThat(grants.get(0).status()).isEqualTo("active");
+
+        RatePlanGetResponse plan = reader.billing().ratePlans().get("workers_kv");
+        assertThat(plan.id()).contains("WORKERS_KV");
+        assertThat(plan.publicName()).contains("Workers KV");
+        assertThat(plan._additionalProperties().get("components").findValuesAsText("metric"))
+                .contains("kv.keys_read", "kv.keys_written");
+        assertThatThrownBy(() -> reader.billing().ratePlans().get("no_such_plan"))
+                .isInstanceOf(NotFoundException.class);
     }
 }
