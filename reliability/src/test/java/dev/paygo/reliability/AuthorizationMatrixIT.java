@@ -47,7 +47,8 @@ class AuthorizationMatrixIT {
                 return new Expected(409, 1185);
             }
             boolean acts = route.path().endsWith("/usage/events") || route.path().endsWith("/billing/runs")
-                    || route.path().endsWith("/void") || route.path().endsWith("/confirm");
+                    || route.path().endsWith("/void") || route.path().endsWith("/confirm")
+                    || route.path().endsWith("/expire");
             boolean creates = route.method().equals("POST") && !acts;
             return new Expected(creates ? 201 : 200, 0);
         }
@@ -170,7 +171,10 @@ class AuthorizationMatrixIT {
             // Void takes the older of the account's two invoices; payments and reads the newer.
             path = path.replace("{invoice_id}", invoice(server, account, route.path().endsWith("/void") ? 1 : 0));
         }
-        path = path.replace("{fee_id}", Recipes.FEE_ID);
+        if (path.contains("{credit_id}")) {
+            path = path.replace("{credit_id}", creditGrant(server, account, cell));
+        }
+        path = path.replace("{fee_id}", Recipes.FEE_ID).replace("{public_key}", Recipes.RATE_PLAN);
         assertThat(path).as("a path parameter without a recipe in " + route.path()).doesNotContain("{");
         StringBuilder query = new StringBuilder();
         Recipes.queryFor(route).forEach((k, v) -> query.append(query.length() == 0 ? "?" : "&").append(k).append('=')
@@ -214,6 +218,16 @@ class AuthorizationMatrixIT {
         }
         return server.asOperator("GET", "/accounts/" + account + "/invoices").send().result().get(index).get("id")
                 .asText();
+    }
+
+    /** A fresh credit grant of the account, to expire (a made-up id for an account that does not exist). */
+    private static String creditGrant(TestServer server, String account, int cell) {
+        if (account.length() != 32 || account.startsWith("0123456789")) {
+            return "00000000000000000000000000000000";
+        }
+        return server.asOperator("POST", "/accounts/" + account + "/credits").json("{\"amount\": \"1.00\", "
+                + "\"valid_to\": \"2099-01-01T00:00:00Z\", \"description\": \"to expire " + cell + "\"}").send()
+                .result().get("id").asText();
     }
 
     /** A fresh setup intent's client secret for the account (a made-up one for an account that does not exist). */

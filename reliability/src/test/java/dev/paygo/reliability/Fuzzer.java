@@ -43,6 +43,7 @@ final class Fuzzer {
     private final List<String> victimTokens = new ArrayList<>();
     private final String memberUserId;
     private final List<String> invoices = new ArrayList<>();
+    private final List<String> grants = new ArrayList<>();
     private int unique;
 
     Fuzzer(TestServer server, Random random) {
@@ -73,6 +74,11 @@ final class Fuzzer {
         for (String account : List.of(own, other)) {
             server.asOperator("GET", "/accounts/" + account + "/invoices").send().result()
                     .forEach(invoice -> invoices.add(invoice.get("id").asText()));
+            for (int i = 0; i < 3; i++) {
+                grants.add(server.asOperator("POST", "/accounts/" + account + "/credits").json("{\"amount\": "
+                        + "\"2.00\", \"valid_to\": \"2099-01-01T00:00:00Z\", \"description\": \"fuzz " + i + "\"}")
+                        .send().result().get("id").asText());
+            }
         }
     }
 
@@ -235,6 +241,14 @@ final class Fuzzer {
         }
         if (path.contains("{invoice_id}")) {
             path = path.replace("{invoice_id}", random.nextBoolean() ? invoices.get(random.nextInt(invoices.size()))
+                    : ODD_IDS[random.nextInt(ODD_IDS.length)]);
+        }
+        if (path.contains("{credit_id}")) {
+            path = path.replace("{credit_id}", random.nextBoolean() ? grants.get(random.nextInt(grants.size()))
+                    : ODD_IDS[random.nextInt(ODD_IDS.length)]);
+        }
+        if (path.contains("{public_key}")) {
+            path = path.replace("{public_key}", random.nextBoolean() ? Recipes.RATE_PLAN
                     : ODD_IDS[random.nextInt(ODD_IDS.length)]);
         }
         if (path.contains("{fee_id}")) {

@@ -15,6 +15,8 @@ final class Recipes {
     static final String SETUP_SECRET = "SETUP_SECRET";
     /** A fee the default catalog lists. */
     static final String FEE_ID = "workers_paid.subscription";
+    /** A rate plan (product family) of the default catalog. */
+    static final String RATE_PLAN = "workers";
 
     private Recipes() {
     }
@@ -48,7 +50,10 @@ final class Recipes {
                     + "\"ada@example.com\", \"preferred_locale\": \"en-GB\", \"cf_turnstile_response\": \"x\"}";
             // The answer to a body-less POST does not depend on its body: an empty object stands for none.
             case "POST /accounts/{account_id}/billing/profile/payment-method", "POST /billing/runs",
-                 "POST /accounts/{account_id}/invoices/{invoice_id}/void" -> "{}";
+                 "POST /accounts/{account_id}/invoices/{invoice_id}/void",
+                 "POST /accounts/{account_id}/credits/{credit_id}/expire" -> "{}";
+            case "POST /accounts/{account_id}/credits" -> "{\"amount\": \"5.00\", \"valid_to\": \"2099-01-01T00:00:00Z\", "
+                    + "\"description\": \"credit " + unique + "\"}";
             case "POST /accounts/{account_id}/billing/profile/payment-method/confirm" -> "{\"client_secret\": \""
                     + SETUP_SECRET + "\", \"card_number\": \"4242 4242 4242 4242\", \"card_expiry_month\": 12, "
                     + "\"card_expiry_year\": 2099}";

@@ -23,7 +23,10 @@ final class StateFingerprint {
             + "|| '/' || (SELECT COUNT(*) FROM payment_attempts) || '/' || (SELECT COUNT(*) FROM test_gateway_charges) "
             + "|| '/' || (SELECT COUNT(*) FROM subscription_fees) || '/' || (SELECT COUNT(end_day) FROM subscription_fees) "
             + "|| '/' || (SELECT COUNT(*) FROM setup_intents) || '/' || (SELECT COUNT(*) FROM setup_intents WHERE status = 'succeeded') "
-            + "|| '/' || (SELECT COUNT(*) FROM billing_cursors) || '/' || (SELECT COUNT(*) FROM billed_amounts)";
+            + "|| '/' || (SELECT COUNT(*) FROM billing_cursors) || '/' || (SELECT COUNT(*) FROM billed_amounts) "
+            + "|| '/' || (SELECT COUNT(*) FROM credit_grants) || '/' || (SELECT COALESCE(SUM(remaining_minor), 0) "
+            + "FROM credit_grants) || '/' || (SELECT COUNT(expired_early_ms) FROM credit_grants) "
+            + "|| '/' || (SELECT COUNT(*) FROM credit_uses) || '/' || (SELECT COUNT(restored_at_ms) FROM credit_uses)";
 
     private StateFingerprint() {
     }
