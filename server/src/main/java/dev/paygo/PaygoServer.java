@@ -2,6 +2,8 @@ package dev.paygo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paygo.account.AccountController;
+import dev.paygo.alert.AlertController;
+import dev.paygo.alert.SpendAlertService;
 import dev.paygo.account.AccountService;
 import dev.paygo.auth.Authenticator;
 import dev.paygo.auth.OperatorService;
@@ -64,6 +66,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
 
@@ -72,6 +75,8 @@ import org.eclipse.jetty.http.UriCompliance;
  * services directly for operator commands. Close it to stop serving and release the database.
  */
 public final class PaygoServer implements AutoCloseable {
+    /** How often every account with spend alerts is evaluated, besides as its usage arrives. */
+    private static final Duration ALERT_SWEEP = Duration.ofMinutes(5);
     private final ServerConfig config;
     private final Database database;
     private final ObjectMapper mapper = Json.create();
@@ -86,6 +91,7 @@ public final class PaygoServer implements AutoCloseable {
     private final PaymentService payments;
     private final FeeService fees;
     private final CreditService credits;
+    private final SpendAlertService alerts;
     private final InvoiceService invoices;
     private final BillingRun billing;
     private BillingScheduler scheduler;
@@ -108,6 +114,8 @@ public final class PaygoServer implements AutoCloseable {
                 List.of(new TestGateway(database.jdbi(), config.clock()), new ManualGateway()));
         this.fees = new FeeService(database.jdbi(), config.clock(), catalog);
         this.credits = new CreditService(database.jdbi(), config.clock(), rating);
+        this.alerts = new SpendAlertService(database.jdbi(), config.clock(), rating, accounts, ALERT_SWEEP);
+        usage.onStored(alerts::usageArrived);
         this.invoices = new InvoiceService(database.jdbi(), config.clock(), rating, fees, profiles, payments,
                 credits, config.billing().invoiceGrace(), config.lateEventDays());
         this.billing = new BillingRun(database.jdbi(), config.clock(), accounts, invoices, payments, profiles,
@@ -151,6 +159,9 @@ public final class PaygoServer implements AutoCloseable {
         FunctionCounter.builder("paygo.usage.commit.retries", usage, UsageService::commitRetries)
                 .description("usage commit groups run again after a deadlock or serialization failure")
                 .register(metrics);
+        FunctionCounter.builder("paygo.spend_alerts.fired", alerts, SpendAlertService::fired)
+                .description("spend alerts this node fired").register(metrics);
+        alerts.start();
         FunctionCounter.builder("paygo.invoices.issued", billing, BillingRun::invoicesIssued)
                 .description("invoices issued by this node's billing runs").register(metrics);
         for (Outcome outcome : Outcome.values()) {
@@ -189,7 +200,8 @@ public final class PaygoServer implements AutoCloseable {
                 new BillingHistoryController(invoices, payments, responses),
                 new FeeController(fees, body, responses),
                 new CreditController(credits, body, responses),
-                new RatePlanController(catalog, config.clock(), responses));
+                new RatePlanController(catalog, config.clock(), responses),
+                new AlertController(alerts, body, responses));
         app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -286,6 +298,10 @@ public final class PaygoServer implements AutoCloseable {
         return credits;
     }
 
+    public SpendAlertService alerts() {
+        return alerts;
+    }
+
     public PaymentService payments() {
         return payments;
     }
@@ -303,6 +319,7 @@ public final class PaygoServer implements AutoCloseable {
         if (app != null) {
             app.stop();
         }
+        alerts.close();
         usage.close();
         database.close();
     }

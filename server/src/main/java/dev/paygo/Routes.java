@@ -5,6 +5,7 @@ import static dev.paygo.auth.PermissionGroup.BILLING_WRITE;
 import static dev.paygo.auth.PermissionGroup.USAGE_WRITE;
 
 import dev.paygo.account.AccountController;
+import dev.paygo.alert.AlertController;
 import dev.paygo.auth.TokenController;
 import dev.paygo.auth.UserController;
 import dev.paygo.catalog.CatalogController;
@@ -31,7 +32,7 @@ final class Routes {
                             UserController users, ProfileController profiles, CatalogController catalog,
                             UsageController usage, UsageRecordsController records, InvoiceController invoices,
                             BillingHistoryController history, FeeController fees, CreditController credits,
-                            RatePlanController ratePlans) {
+                            RatePlanController ratePlans, AlertController alerts) {
         return new RouteTable(BASE_PATH)
             .root("GET", "/healthz", health::health)
             .root("GET", "/readyz", health::ready)
@@ -66,6 +67,10 @@ final class Routes {
             .post("/accounts/{account_id}/credits", Access.operator(), credits::grant)
             .get("/accounts/{account_id}/credits", Access.account(BILLING_READ), credits::list)
             .post("/accounts/{account_id}/credits/{credit_id}/expire", Access.operator(), credits::expire)
+
+            .post("/accounts/{account_id}/billing/alerts", Access.account(BILLING_WRITE), alerts::create)
+            .get("/accounts/{account_id}/billing/alerts", Access.account(BILLING_READ), alerts::list)
+            .delete("/accounts/{account_id}/billing/alerts/{alert_id}", Access.account(BILLING_WRITE), alerts::delete)
 
             .get("/accounts/{account_id}/subscription-fees", Access.account(BILLING_READ), fees::list)
             .put("/accounts/{account_id}/subscription-fees/{fee_id}", Access.operator(), fees::hold)

@@ -14,9 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -41,6 +44,7 @@ public final class UsageService implements AutoCloseable {
     private final CatalogService catalog;
     private final int lateEventDays;
     private final GroupCommitter committer;
+    private volatile Consumer<Set<String>> onStored = accounts -> { };
 
     /**
      * @param writers concurrent writer transactions (1 for SQLite, which has one writer at a time)
@@ -62,6 +66,14 @@ public final class UsageService implements AutoCloseable {
                 return UsageService.this.store(handle, batch);
             }
         }, writers, 50_000);
+    }
+
+    /**
+     * Who to tell, after a commit, which accounts got new usage (spend alerts). It runs on the request's thread and
+     * must not block.
+     */
+    public void onStored(Consumer<Set<String>> listener) {
+        this.onStored = listener;
     }
 
     /** Checks and stores one request's events, all or none; 400 lists every bad event. */
@@ -86,6 +98,9 @@ public final class UsageService implements AutoCloseable {
         try {
             IngestResult stored = committer.submit(batch)
                     .get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (stored.accepted() > 0) {
+                onStored.accept(unique.keySet().stream().map(EventKey::accountId).collect(Collectors.toSet()));
+            }
             return new IngestResult(stored.accepted(), stored.duplicates() + repeatedInRequest);
         } catch (TimeoutException e) {
             throw new PaygoException(ErrorCode.NOT_READY, "Usage could not be committed in time; send the same "

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM spend_alerts WHERE account_id = :accountId

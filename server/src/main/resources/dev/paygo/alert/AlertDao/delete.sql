@@ -1,0 +1,1 @@
+DELETE FROM spend_alerts WHERE account_id = :accountId AND id = :id
