@@ -132,6 +132,12 @@ MODELS = {
     "RatePlanGetResponse": ("A rate plan (Cloudflare's {@code RatePlanGetResponse}): a product family's priced metrics; the components are in {@code _json()}.", False, [
         ("id", "string", False, "the upper-case public key"), ("public_name", "string", False, ""),
         ("currency", "string", False, "")]),
+    "SpendAlert": ("A spend alert of paygo: fires once a period when the period's usage cost reaches its amount.", False, [
+        ("id", "string", True, ""), ("amount", "decimal", True, ""), ("currency", "string", True, ""),
+        ("created_at", "datetime", True, ""), ("period_start", "date", True, "the current billing period's first day"),
+        ("period_end", "date", True, "the day after its last day"),
+        ("fired_at", "datetime", False, "when it fired in the current period"),
+        ("last_fired_at", "datetime", False, "when it last fired in any period")]),
     "CatalogMetric": ("A metric of the price catalog; its price versions are in {@code _json()}.", False, [
         ("id", "string", True, ""), ("family", "string", False, ""), ("name", "string", False, ""),
         ("consumed_unit", "string", False, ""), ("pricing_unit", "string", False, ""),

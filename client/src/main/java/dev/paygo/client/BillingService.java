@@ -4,7 +4,7 @@ import dev.paygo.client.core.ClientCore;
 
 /**
  * {@code client.billing()}: profiles, usage, billing history, unpaid invoices, bad debt, credits and rate plans, as
- * in Cloudflare's SDKs, and paygo's invoices. Thread-safe.
+ * in Cloudflare's SDKs, and paygo's invoices and spend alerts. Thread-safe.
  */
 public final class BillingService {
     private final ProfilesService profiles;
@@ -15,6 +15,7 @@ public final class BillingService {
     private final InvoicesService invoices;
     private final CreditsService credits;
     private final RatePlansService ratePlans;
+    private final AlertsService alerts;
 
     BillingService(ClientCore core) {
         this.profiles = new ProfilesService(core);
@@ -25,6 +26,7 @@ public final class BillingService {
         this.invoices = new InvoicesService(core);
         this.credits = new CreditsService(core);
         this.ratePlans = new RatePlansService(core);
+        this.alerts = new AlertsService(core);
     }
 
     public ProfilesService profiles() {
@@ -57,5 +59,9 @@ public final class BillingService {
 
     public RatePlansService ratePlans() {
         return ratePlans;
+    }
+
+    public AlertsService alerts() {
+        return alerts;
     }
 }

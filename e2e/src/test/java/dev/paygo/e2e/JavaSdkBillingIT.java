@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paygo.auth.PermissionGroup;
 import dev.paygo.client.PaygoClient;
 import dev.paygo.client.errors.NotFoundException;
+import dev.paygo.client.errors.PermissionDeniedException;
 import dev.paygo.client.models.AccountParams;
 import dev.paygo.client.models.BadDebtGetResponse;
 import dev.paygo.client.models.CreditGetResponse;
@@ -15,6 +16,7 @@ import dev.paygo.client.models.Invoice;
 import dev.paygo.client.models.InvoiceLine;
 import dev.paygo.client.models.PageParams;
 import dev.paygo.client.models.RatePlanGetResponse;
+import dev.paygo.client.models.SpendAlert;
 import dev.paygo.client.models.UsageEvent;
 import dev.paygo.client.models.UsageIngestParams;
 import dev.paygo.testing.MutableClock;
@@ -123,5 +125,22 @@ class JavaSdkBillingIT {
                 .contains("kv.keys_read", "kv.keys_written");
         assertThatThrownBy(() -> reader.billing().ratePlans().get("no_such_plan"))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void sdkSetsListsAndDeletesSpendAlerts() throws Exception {
+        try (PaygoClient writer = PaygoClient.builder().baseUrl(server.baseUrl())
+                .apiToken(server.createToken(account.accountId(), PermissionGroup.BILLING_WRITE)).build()) {
+            // November so far has no usage: an alert at $0.01 waits; October's $0.90 is another period.
+            SpendAlert alert = writer.billing().alerts().create(account, new BigDecimal("0.01"));
+            assertThat(alert.amount()).isEqualByComparingTo("0.01");
+            assertThat(alert.periodStart()).isEqualTo(LocalDate.parse("2026-11-01"));
+            assertThat(alert.firedAt()).isEmpty();
+            assertThat(reader.billing().alerts().list(account)).extracting(SpendAlert::id).containsExactly(alert.id());
+            assertThatThrownBy(() -> reader.billing().alerts().create(account, BigDecimal.ONE))
+                    .as("Billing Read cannot set alerts").isInstanceOf(PermissionDeniedException.class);
+            writer.billing().alerts().delete(account, alert.id());
+            assertThat(reader.billing().alerts().list(account)).isEmpty();
+        }
     }
 }
