@@ -171,6 +171,10 @@ class AuthorizationMatrixIT {
             // Void takes the older of the account's two invoices; payments and reads the newer.
             path = path.replace("{invoice_id}", invoice(server, account, route.path().endsWith("/void") ? 1 : 0));
         }
+        if (route.path().contains("/billing/alerts")) {
+            // Alerts are capped per account: every alert cell starts from none, and a delete gets a fresh one.
+            path = path.replace("{alert_id}", freshAlert(server, account));
+        }
         if (path.contains("{credit_id}")) {
             path = path.replace("{credit_id}", creditGrant(server, account, cell));
         }
@@ -218,6 +222,17 @@ class AuthorizationMatrixIT {
         }
         return server.asOperator("GET", "/accounts/" + account + "/invoices").send().result().get(index).get("id")
                 .asText();
+    }
+
+    /** Removes the account's alerts and sets one (unreachable) to delete; a made-up id for a missing account. */
+    private static String freshAlert(TestServer server, String account) {
+        Optional<dev.paygo.account.Account> found = server.server().accounts().find(account);
+        if (found.isEmpty()) {
+            return "00000000000000000000000000000000";
+        }
+        dev.paygo.alert.SpendAlertService alerts = server.server().alerts();
+        alerts.list(found.get()).forEach(a -> alerts.delete(found.get(), a.id()));
+        return alerts.create(found.get(), new java.math.BigDecimal("1000000"), "USD").id();
     }
 
     /** A fresh credit grant of the account, to expire (a made-up id for an account that does not exist). */

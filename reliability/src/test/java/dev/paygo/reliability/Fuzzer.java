@@ -44,6 +44,7 @@ final class Fuzzer {
     private final String memberUserId;
     private final List<String> invoices = new ArrayList<>();
     private final List<String> grants = new ArrayList<>();
+    private final List<String> alerts = new ArrayList<>();
     private int unique;
 
     Fuzzer(TestServer server, Random random) {
@@ -75,6 +76,8 @@ final class Fuzzer {
             server.asOperator("GET", "/accounts/" + account + "/invoices").send().result()
                     .forEach(invoice -> invoices.add(invoice.get("id").asText()));
             for (int i = 0; i < 3; i++) {
+                alerts.add(server.asOperator("POST", "/accounts/" + account + "/billing/alerts")
+                        .json("{\"amount\": \"100000" + i + "\"}").send().result().get("id").asText());
                 grants.add(server.asOperator("POST", "/accounts/" + account + "/credits").json("{\"amount\": "
                         + "\"2.00\", \"valid_to\": \"2099-01-01T00:00:00Z\", \"description\": \"fuzz " + i + "\"}")
                         .send().result().get("id").asText());
@@ -241,6 +244,10 @@ final class Fuzzer {
         }
         if (path.contains("{invoice_id}")) {
             path = path.replace("{invoice_id}", random.nextBoolean() ? invoices.get(random.nextInt(invoices.size()))
+                    : ODD_IDS[random.nextInt(ODD_IDS.length)]);
+        }
+        if (path.contains("{alert_id}")) {
+            path = path.replace("{alert_id}", random.nextBoolean() ? alerts.get(random.nextInt(alerts.size()))
                     : ODD_IDS[random.nextInt(ODD_IDS.length)]);
         }
         if (path.contains("{credit_id}")) {

@@ -52,6 +52,8 @@ final class Recipes {
             case "POST /accounts/{account_id}/billing/profile/payment-method", "POST /billing/runs",
                  "POST /accounts/{account_id}/invoices/{invoice_id}/void",
                  "POST /accounts/{account_id}/credits/{credit_id}/expire" -> "{}";
+            // Far above what any test sends, so no alert fires in the background while a test compares state.
+            case "POST /accounts/{account_id}/billing/alerts" -> "{\"amount\": \"1000000.00\"}";
             case "POST /accounts/{account_id}/credits" -> "{\"amount\": \"5.00\", \"valid_to\": \"2099-01-01T00:00:00Z\", "
                     + "\"description\": \"credit " + unique + "\"}";
             case "POST /accounts/{account_id}/billing/profile/payment-method/confirm" -> "{\"client_secret\": \""

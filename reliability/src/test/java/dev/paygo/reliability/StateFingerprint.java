@@ -26,7 +26,8 @@ final class StateFingerprint {
             + "|| '/' || (SELECT COUNT(*) FROM billing_cursors) || '/' || (SELECT COUNT(*) FROM billed_amounts) "
             + "|| '/' || (SELECT COUNT(*) FROM credit_grants) || '/' || (SELECT COALESCE(SUM(remaining_minor), 0) "
             + "FROM credit_grants) || '/' || (SELECT COUNT(expired_early_ms) FROM credit_grants) "
-            + "|| '/' || (SELECT COUNT(*) FROM credit_uses) || '/' || (SELECT COUNT(restored_at_ms) FROM credit_uses)";
+            + "|| '/' || (SELECT COUNT(*) FROM credit_uses) || '/' || (SELECT COUNT(restored_at_ms) FROM credit_uses) "
+            + "|| '/' || (SELECT COUNT(*) FROM spend_alerts) || '/' || (SELECT COUNT(*) FROM spend_alert_firings)";
 
     private StateFingerprint() {
     }
