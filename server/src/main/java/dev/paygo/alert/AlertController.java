@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,10 +35,7 @@ public final class AlertController {
     public void create(Context ctx) {
         Account account = Guard.account(ctx);
         JsonFields fields = JsonFields.root(body.parse(ctx), new Problems()).allowOnly(FIELDS);
-        var amount = fields.decimal("amount");
-        if (!fields.has("amount")) {
-            fields.problems().add(fields.pointer("amount"), "is required");
-        }
+        Optional<BigDecimal> amount = fields.requiredDecimal("amount");
         String currency = fields.string("currency", 3).orElse(account.billingCurrency());
         fields.problems().throwIfAny();
         SpendAlert alert = alerts.create(account, amount.orElseThrow(), currency);

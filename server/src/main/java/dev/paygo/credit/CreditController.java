@@ -7,7 +7,9 @@ import dev.paygo.http.JsonBody;
 import dev.paygo.http.JsonFields;
 import dev.paygo.http.Responses;
 import io.javalin.http.Context;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,16 +35,10 @@ public final class CreditController {
     public void grant(Context ctx) {
         Account account = Guard.account(ctx);
         JsonFields fields = JsonFields.root(body.parse(ctx), new Problems()).allowOnly(GRANT_FIELDS);
-        var amount = fields.decimal("amount");
-        if (!fields.has("amount")) {
-            fields.problems().add(fields.pointer("amount"), "is required");
-        }
+        Optional<BigDecimal> amount = fields.requiredDecimal("amount");
         String currency = fields.string("currency", 3).orElse(account.billingCurrency());
-        var validFrom = fields.instant("valid_from");
-        var validTo = fields.instant("valid_to");
-        if (!fields.has("valid_to")) {
-            fields.problems().add(fields.pointer("valid_to"), "is required: credit expires");
-        }
+        Optional<Instant> validFrom = fields.instant("valid_from");
+        Optional<Instant> validTo = fields.requiredInstant("valid_to");
         String description = fields.requiredString("description", 200).orElse("");
         fields.problems().throwIfAny();
         CreditGrant grant = credits.grant(account, new CreditService.Grant(amount.orElseThrow(), currency, validFrom,

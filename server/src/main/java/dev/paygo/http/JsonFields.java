@@ -127,8 +127,7 @@ public final class JsonFields {
     }
 
     public Optional<String> requiredString(String name, int maxLength) {
-        if (!node.has(name) || node.get(name).isNull()) {
-            problems.add(pointer(name), "is required");
+        if (!present(name)) {
             return Optional.empty();
         }
         Optional<String> text = string(name, maxLength);
@@ -184,6 +183,30 @@ public final class JsonFields {
         }
         problems.add(pointer(name), "must be a decimal amount such as \"12.30\"");
         return Optional.empty();
+    }
+
+    /** A decimal that must be there: absent or {@code null} is "is required". */
+    public Optional<BigDecimal> requiredDecimal(String name) {
+        if (!present(name)) {
+            return Optional.empty();
+        }
+        return decimal(name);
+    }
+
+    /** An RFC 3339 instant that must be there: absent or {@code null} is "is required". */
+    public Optional<Instant> requiredInstant(String name) {
+        if (!present(name)) {
+            return Optional.empty();
+        }
+        return instant(name);
+    }
+
+    private boolean present(String name) {
+        if (!node.has(name) || node.get(name).isNull()) {
+            problems.add(pointer(name), "is required");
+            return false;
+        }
+        return true;
     }
 
     /** An ISO date such as {@code 2025-01-15}. */

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,10 +67,7 @@ public final class InvoiceController {
         Account account = Guard.account(ctx);
         String invoiceId = ctx.pathParam("invoice_id");
         JsonFields fields = JsonFields.root(body.parse(ctx), new Problems()).allowOnly(PAYMENT_FIELDS);
-        BigDecimal amount = fields.decimal("amount").orElse(null);
-        if (!fields.has("amount")) {
-            fields.problems().add(fields.pointer("amount"), "is required");
-        }
+        Optional<BigDecimal> amount = fields.requiredDecimal("amount");
         String reference = fields.requiredString("reference", 200).orElse("");
         String currency = fields.string("currency", 3).orElse(account.billingCurrency());
         if (!currency.equals(account.billingCurrency())) {
@@ -77,7 +75,7 @@ public final class InvoiceController {
                     + account.billingCurrency());
         }
         fields.problems().throwIfAny();
-        PaymentAttempt payment = invoices.recordPayment(account, invoiceId, amount, reference);
+        PaymentAttempt payment = invoices.recordPayment(account, invoiceId, amount.orElseThrow(), reference);
         responses.created(ctx, full(account, invoices.get(account, payment.invoiceId())));
     }
 

@@ -187,7 +187,7 @@ class SpendAlertIT {
     void badInputGetsAClear4xxAndChangesNothing() {
         Customer customer = customer("Bad alerts");
         for (String body : List.of("{\"amount\": \"-1\"}", "{\"amount\": 0}", "{\"amount\": \"1.001\"}",
-                "{\"amount\": 1e999999999}", "{\"amount\": \"abc\"}", "{}", "{\"amount\": \"5\", \"currency\": \"EUR\"}",
+                "{\"amount\": 1e999999999}", "{\"amount\": \"abc\"}", "{}", "{\"amount\": null}", "{\"amount\": \"5\", \"currency\": \"EUR\"}",
                 "{\"amount\": \"5\", \"extra\": true}")) {
             Reply reply = customer.setAlert(body);
             assertThat(reply.status()).as(body + " → " + reply).isEqualTo(400);

@@ -275,6 +275,8 @@ class CreditIT {
                 "{\"amount\": \"5.00\", \"valid_to\": \"2026-01-01T00:00:00Z\", \"description\": \"x\"}",
                 "{\"amount\": \"5.00\", \"valid_to\": \"tomorrow\", \"description\": \"x\"}",
                 "{\"amount\": \"5.00\", \"description\": \"x\"}",
+                "{\"amount\": null, \"valid_to\": \"2027-01-01T00:00:00Z\", \"description\": \"x\"}",
+                "{\"amount\": \"5.00\", \"valid_to\": null, \"description\": \"x\"}",
                 "{\"amount\": \"5.00\", \"valid_to\": \"2027-01-01T00:00:00Z\"}",
                 "{\"amount\": \"5.00\", \"valid_to\": \"2027-01-01T00:00:00Z\", \"description\": \"   \"}",
                 "{\"amount\": \"5.00\", \"valid_to\": \"2027-01-01T00:00:00Z\", \"description\": \"x\", \"extra\": 1}")) {

@@ -340,6 +340,7 @@ class InvoiceIT {
                 "{\"amount\": 1e999999999, \"reference\": \"x\"}",
                 "{\"amount\": \"abc\", \"reference\": \"x\"}",
                 "{\"amount\": \"1.00\"}",
+                "{\"amount\": null, \"reference\": \"x\"}",
                 "{\"amount\": \"1.00\", \"reference\": \"x\", \"currency\": \"EUR\"}",
                 "{\"amount\": \"1.00\", \"reference\": \"x\", \"extra\": 1}")) {
             Reply reply = server.asOperator("POST", payments).json(body).send();
