@@ -44,7 +44,14 @@ class BillingCrashIT {
                     while (holder(db).equals(before) && !run.isDone() && System.nanoTime() < deadline) {
                         TimeUnit.MILLISECONDS.sleep(20);
                     }
-                    TimeUnit.MILLISECONDS.sleep(50 + random.nextInt(accounts * 10));  // issuing, then charging
+                    // Kill after a random amount of progress (invoices issued + charges made), so that the kills
+                    // spread over both phases of the work whatever the machine's speed.
+                    long from = count(db, "invoices") + count(db, "test_gateway_charges");
+                    long target = from + 1 + random.nextInt(Math.max(1, 2 * accounts / kills));
+                    while (count(db, "invoices") + count(db, "test_gateway_charges") < target && !run.isDone()
+                            && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(60)) {
+                        TimeUnit.MILLISECONDS.sleep(5);
+                    }
                     paygo.kill();
                     atKill.add(count(db, "invoices") + "i/" + count(db, "test_gateway_charges") + "c/"
                             + query(db, "SELECT COUNT(*) FROM payment_attempts WHERE status = "
