@@ -47,7 +47,10 @@ class BillingCrashIT {
                     // Kill after a random amount of progress (invoices issued + charges made), so that the kills
                     // spread over both phases of the work whatever the machine's speed.
                     long from = count(db, "invoices") + count(db, "test_gateway_charges");
-                    long target = from + 1 + random.nextInt(Math.max(1, 2 * accounts / kills));
+                    // A random share of the work left (2 x accounts: issue, then charge) for the kills left, so
+                    // the kills spread over both phases and all land before the work is done.
+                    long left = Math.max(1, 2L * accounts - from);
+                    long target = from + 1 + random.nextInt((int) Math.max(1, 2 * left / (kills - k + 1)));
                     while (count(db, "invoices") + count(db, "test_gateway_charges") < target && !run.isDone()
                             && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(60)) {
                         TimeUnit.MILLISECONDS.sleep(5);
