@@ -15,6 +15,10 @@ import dev.paygo.catalog.CatalogController;
 import dev.paygo.catalog.RatePlanController;
 import dev.paygo.credit.CreditController;
 import dev.paygo.credit.CreditService;
+import dev.paygo.notify.Outbox;
+import dev.paygo.notify.WebhookController;
+import dev.paygo.notify.WebhookDispatcher;
+import dev.paygo.notify.WebhookService;
 import dev.paygo.catalog.CatalogLoader;
 import dev.paygo.catalog.CatalogService;
 import dev.paygo.db.Dialect;
@@ -92,6 +96,9 @@ public final class PaygoServer implements AutoCloseable {
     private final FeeService fees;
     private final CreditService credits;
     private final SpendAlertService alerts;
+    private final Outbox outbox;
+    private final WebhookService webhooks;
+    private WebhookDispatcher dispatcher;
     private final InvoiceService invoices;
     private final BillingRun billing;
     private BillingScheduler scheduler;
@@ -113,13 +120,15 @@ public final class PaygoServer implements AutoCloseable {
         this.payments = new PaymentService(database.jdbi(), config.clock(),
                 List.of(new TestGateway(database.jdbi(), config.clock()), new ManualGateway()));
         this.fees = new FeeService(database.jdbi(), config.clock(), catalog);
-        this.credits = new CreditService(database.jdbi(), config.clock(), rating);
-        this.alerts = new SpendAlertService(database.jdbi(), config.clock(), rating, accounts, ALERT_SWEEP);
+        this.outbox = new Outbox(config.clock(), mapper, config.webhooks());
+        this.webhooks = new WebhookService(database.jdbi(), config.clock(), config.webhooks());
+        this.credits = new CreditService(database.jdbi(), config.clock(), rating, accounts, outbox);
+        this.alerts = new SpendAlertService(database.jdbi(), config.clock(), rating, accounts, outbox, ALERT_SWEEP);
         usage.onStored(alerts::usageArrived);
         this.invoices = new InvoiceService(database.jdbi(), config.clock(), rating, fees, profiles, payments,
-                credits, config.billing().invoiceGrace(), config.lateEventDays());
+                credits, outbox, config.billing().invoiceGrace(), config.lateEventDays());
         this.billing = new BillingRun(database.jdbi(), config.clock(), accounts, invoices, payments, profiles,
-                config.billing().dunning());
+                credits, config.billing().dunning());
     }
 
     /**
@@ -162,6 +171,17 @@ public final class PaygoServer implements AutoCloseable {
         FunctionCounter.builder("paygo.spend_alerts.fired", alerts, SpendAlertService::fired)
                 .description("spend alerts this node fired").register(metrics);
         alerts.start();
+        dispatcher = new WebhookDispatcher(database.jdbi(), config.clock(), config.webhooks(), outbox).start();
+        FunctionCounter.builder("paygo.webhook.deliveries", dispatcher, WebhookDispatcher::delivered)
+                .tag("outcome", "delivered").description("webhook delivery attempts, by outcome").register(metrics);
+        FunctionCounter.builder("paygo.webhook.deliveries", dispatcher, WebhookDispatcher::retrying)
+                .tag("outcome", "retrying").description("webhook delivery attempts, by outcome").register(metrics);
+        FunctionCounter.builder("paygo.webhook.deliveries", dispatcher, WebhookDispatcher::failed)
+                .tag("outcome", "failed").description("webhook delivery attempts, by outcome").register(metrics);
+        FunctionCounter.builder("paygo.webhook.events", outbox, Outbox::published)
+                .description("webhook deliveries this node wrote to the outbox").register(metrics);
+        Gauge.builder("paygo.webhook.outbox.depth", webhooks, WebhookService::outboxDepth)
+                .description("webhook deliveries waiting to be sent, across nodes").register(metrics);
         FunctionCounter.builder("paygo.invoices.issued", billing, BillingRun::invoicesIssued)
                 .description("invoices issued by this node's billing runs").register(metrics);
         for (Outcome outcome : Outcome.values()) {
@@ -201,7 +221,8 @@ public final class PaygoServer implements AutoCloseable {
                 new FeeController(fees, body, responses),
                 new CreditController(credits, body, responses),
                 new RatePlanController(catalog, config.clock(), responses),
-                new AlertController(alerts, body, responses));
+                new AlertController(alerts, body, responses),
+                new WebhookController(webhooks, body, responses));
         app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -302,6 +323,10 @@ public final class PaygoServer implements AutoCloseable {
         return alerts;
     }
 
+    public WebhookService webhooks() {
+        return webhooks;
+    }
+
     public PaymentService payments() {
         return payments;
     }
@@ -320,6 +345,9 @@ public final class PaygoServer implements AutoCloseable {
             app.stop();
         }
         alerts.close();
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
         usage.close();
         database.close();
     }

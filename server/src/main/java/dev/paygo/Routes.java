@@ -17,6 +17,7 @@ import dev.paygo.http.RouteTable;
 import dev.paygo.invoice.BillingHistoryController;
 import dev.paygo.invoice.FeeController;
 import dev.paygo.invoice.InvoiceController;
+import dev.paygo.notify.WebhookController;
 import dev.paygo.profile.ProfileController;
 import dev.paygo.rating.UsageRecordsController;
 import dev.paygo.usage.UsageController;
@@ -32,7 +33,7 @@ final class Routes {
                             UserController users, ProfileController profiles, CatalogController catalog,
                             UsageController usage, UsageRecordsController records, InvoiceController invoices,
                             BillingHistoryController history, FeeController fees, CreditController credits,
-                            RatePlanController ratePlans, AlertController alerts) {
+                            RatePlanController ratePlans, AlertController alerts, WebhookController webhooks) {
         return new RouteTable(BASE_PATH)
             .root("GET", "/healthz", health::health)
             .root("GET", "/readyz", health::ready)
@@ -71,6 +72,13 @@ final class Routes {
             .post("/accounts/{account_id}/billing/alerts", Access.account(BILLING_WRITE), alerts::create)
             .get("/accounts/{account_id}/billing/alerts", Access.account(BILLING_READ), alerts::list)
             .delete("/accounts/{account_id}/billing/alerts/{alert_id}", Access.account(BILLING_WRITE), alerts::delete)
+
+            .post("/webhooks", Access.operator(), webhooks::create)
+            .get("/webhooks", Access.operator(), webhooks::list)
+            .get("/webhooks/{webhook_id}", Access.operator(), webhooks::get)
+            .delete("/webhooks/{webhook_id}", Access.operator(), webhooks::delete)
+            .get("/webhooks/{webhook_id}/deliveries", Access.operator(), webhooks::deliveries)
+            .post("/webhooks/{webhook_id}/deliveries/{delivery_id}/retry", Access.operator(), webhooks::retry)
 
             .get("/accounts/{account_id}/subscription-fees", Access.account(BILLING_READ), fees::list)
             .put("/accounts/{account_id}/subscription-fees/{fee_id}", Access.operator(), fees::hold)

@@ -1,6 +1,7 @@
 package dev.paygo;
 
 import dev.paygo.invoice.BillingSettings;
+import dev.paygo.notify.WebhookSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -25,12 +26,13 @@ import java.util.Optional;
  * @param authFailuresPerMinute failed authentications allowed per client address (and per email named) a
  *     minute, in bursts of as many; beyond, 429 (0: no limit)
  * @param billing billing runs: invoice grace, background interval, dunning schedule
+ * @param webhooks webhook delivery: private addresses, timeout, retries
  */
 public record ServerConfig(String host, int port, String databaseUrl, Optional<String> operatorToken,
                            long maxBodyBytes, double rateLimitPerSecond, double rateLimitBurst, int poolSize,
                            Clock clock, Optional<Path> catalogFile, int lateEventDays, int maxBatchEvents,
                            long maxInflightBodyBytes, int authFailuresPerMinute,
-                           BillingSettings billing) {
+                           BillingSettings billing, WebhookSettings webhooks) {
     public static final int DEFAULT_PORT = 8787;
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/paygo.db";
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
@@ -45,7 +47,7 @@ public record ServerConfig(String host, int port, String databaseUrl, Optional<S
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, DEFAULT_DATABASE_URL, Optional.empty(),
                 DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT, 2 * DEFAULT_RATE_LIMIT, 8, Clock.systemUTC(), Optional.empty(),
                 DEFAULT_LATE_EVENT_DAYS, DEFAULT_MAX_BATCH_EVENTS, DEFAULT_MAX_INFLIGHT_BODY_BYTES,
-                DEFAULT_AUTH_FAILURES_PER_MINUTE, BillingSettings.DEFAULT);
+                DEFAULT_AUTH_FAILURES_PER_MINUTE, BillingSettings.DEFAULT, WebhookSettings.DEFAULT);
     }
 
     public ServerConfig withHost(String value) {
@@ -120,6 +122,12 @@ public record ServerConfig(String host, int port, String databaseUrl, Optional<S
         return c.build();
     }
 
+    public ServerConfig withWebhooks(WebhookSettings value) {
+        Changed c = new Changed(this);
+        c.webhooks = value;
+        return c.build();
+    }
+
     /** Sets the rate limit; the burst is twice the rate. */
     public ServerConfig withRateLimit(double perSecond) {
         return withRateLimit(perSecond, 2 * perSecond);
@@ -149,6 +157,7 @@ public record ServerConfig(String host, int port, String databaseUrl, Optional<S
         long maxInflightBodyBytes;
         int authFailuresPerMinute;
         BillingSettings billing;
+        WebhookSettings webhooks;
 
         Changed(ServerConfig c) {
             host = c.host;
@@ -166,12 +175,13 @@ public record ServerConfig(String host, int port, String databaseUrl, Optional<S
             maxInflightBodyBytes = c.maxInflightBodyBytes;
             authFailuresPerMinute = c.authFailuresPerMinute;
             billing = c.billing;
+            webhooks = c.webhooks;
         }
 
         ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, operatorToken, maxBodyBytes, rateLimitPerSecond,
                     rateLimitBurst, poolSize, clock, catalogFile, lateEventDays, maxBatchEvents, maxInflightBodyBytes,
-                    authFailuresPerMinute, billing);
+                    authFailuresPerMinute, billing, webhooks);
         }
     }
 }

@@ -47,6 +47,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     BillingOptions billing;
 
+    @Mixin
+    WebhookOptions webhooks;
+
     @Option(names = "--billing-interval", defaultValue = "${env:PAYGO_BILLING_INTERVAL:-60}", paramLabel = "SECONDS",
             description = "seconds between background billing runs; 0 = never in the background "
                     + "(env PAYGO_BILLING_INTERVAL; default ${DEFAULT-VALUE})")
@@ -74,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Optional<String> operatorToken = Optional.ofNullable(System.getenv("PAYGO_OPERATOR_TOKEN"))
                 .filter(t -> !t.isBlank());
-        PaygoServer paygo = PaygoServer.open(billing.apply(database.config(), billingInterval).withHost(host)
+        PaygoServer paygo = PaygoServer.open(webhooks.apply(billing.apply(database.config(), billingInterval)).withHost(host)
                 .withPort(port).withMaxBodyBytes(maxBodyBytes).withRateLimit(rateLimit).withOperatorToken(operatorToken)
                 .withMaxInflightBodyBytes(maxInflightBodyBytes)
                 .withAuthFailuresPerMinute(authFailuresPerMinute)

@@ -9,8 +9,6 @@ import dev.paygo.http.Responses;
 import dev.paygo.period.BillingPeriod;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,15 +54,6 @@ public final class AlertController {
     }
 
     private static AlertView view(SpendAlert a, BillingPeriod period) {
-        return new AlertView(a.id(), a.amount().toWire(), a.amount().currencyCode(), a.createdAt(), period.start(),
-                period.end(), a.firedAt().orElse(null), a.lastFiredAt().orElse(null));
-    }
-
-    /**
-     * An alert on the wire: {@code fired_at} is when it fired in the current period ({@code period_start} to the
-     * day before {@code period_end}), absent until it has.
-     */
-    record AlertView(String id, String amount, String currency, Instant createdAt, LocalDate periodStart,
-                     LocalDate periodEnd, Instant firedAt, Instant lastFiredAt) {
+        return AlertView.of(a, period);
     }
 }

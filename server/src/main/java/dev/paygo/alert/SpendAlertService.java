@@ -6,6 +6,8 @@ import dev.paygo.error.ErrorCode;
 import dev.paygo.error.PaygoException;
 import dev.paygo.id.Ids;
 import dev.paygo.money.Money;
+import dev.paygo.notify.EventType;
+import dev.paygo.notify.Outbox;
 import dev.paygo.period.BillingPeriod;
 import dev.paygo.period.BillingPeriods;
 import dev.paygo.rating.RatingService;
@@ -47,17 +49,20 @@ public final class SpendAlertService implements AutoCloseable {
     private final Clock clock;
     private final RatingService rating;
     private final AccountService accounts;
+    private final Outbox outbox;
     private final Duration sweep;
     private final Set<String> marked = ConcurrentHashMap.newKeySet();
     private final AtomicLong fired = new AtomicLong();
     private final Thread evaluator;
     private volatile boolean closed;
 
-    public SpendAlertService(Jdbi jdbi, Clock clock, RatingService rating, AccountService accounts, Duration sweep) {
+    public SpendAlertService(Jdbi jdbi, Clock clock, RatingService rating, AccountService accounts, Outbox outbox,
+                             Duration sweep) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.rating = rating;
         this.accounts = accounts;
+        this.outbox = outbox;
         this.sweep = sweep;
         this.evaluator = new Thread(this::evaluateMarked, "paygo-spend-alerts");
         evaluator.setDaemon(true);
@@ -141,8 +146,7 @@ public final class SpendAlertService implements AutoCloseable {
         List<SpendAlert> firedNow = new ArrayList<>();
         for (AlertRow row : waiting) {
             Money amount = Money.ofMinor(row.amountMinor(), Currency.getInstance(row.currency()));
-            if (cost.amount().compareTo(amount.amount()) >= 0 && jdbi.withExtension(AlertDao.class, dao -> dao.fire(
-                    row.id(), period.start().toString(), cost.amount().toPlainString(), clock.millis())) == 1) {
+            if (cost.amount().compareTo(amount.amount()) >= 0 && fire(account, row, period, cost)) {
                 fired.incrementAndGet();
                 LOG.info("spend alert {} of account {} fired: the period from {} costs {} {}, passing {}", row.id(),
                         account.id(), period.start(), cost.amount().toPlainString(), cost.currencyCode(),
@@ -151,6 +155,21 @@ public final class SpendAlertService implements AutoCloseable {
             }
         }
         return firedNow;
+    }
+
+    /** Records the firing and tells webhooks, in one transaction; false when the alert fired in the period already. */
+    private boolean fire(Account account, AlertRow row, BillingPeriod period, Money cost) {
+        String periodStart = period.start().toString();
+        return jdbi.inTransaction(h -> {
+            AlertDao dao = h.attach(AlertDao.class);
+            if (dao.fire(row.id(), periodStart, cost.amount().toPlainString(), clock.millis()) != 1) {
+                return false;
+            }
+            outbox.publish(h, EventType.SPEND_THRESHOLD_REACHED, account.id(), () -> AlertView.of(
+                    dao.list(account.id(), periodStart).stream().filter(a -> a.id().equals(row.id())).map(
+                            SpendAlertService::alert).findFirst().orElseThrow(), period));
+            return true;
+        });
     }
 
     /** Evaluates every account that has alerts; returns how many alerts fired. */

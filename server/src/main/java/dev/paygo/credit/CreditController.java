@@ -61,14 +61,6 @@ public final class CreditController {
     }
 
     private GrantView view(CreditGrant g) {
-        return new GrantView(g.id(), g.accountId(), g.amount().toWire(), g.amount().minus(g.remaining()).toWire(),
-                g.remaining().toWire(), g.amount().currencyCode(), g.validFrom(), g.validTo(), g.description(),
-                credits.status(g).wire(), g.createdAt(), g.expiredEarlyAt().orElse(null));
-    }
-
-    /** A grant on the wire: {@code used} + {@code remaining} = {@code amount}; {@code status} as of now. */
-    record GrantView(String id, String accountId, String amount, String used, String remaining, String currency,
-                     Instant validFrom, Instant validTo, String description, String status, Instant createdAt,
-                     Instant expiredEarlyAt) {
+        return GrantView.of(g, credits.status(g));
     }
 }

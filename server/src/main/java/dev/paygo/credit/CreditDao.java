@@ -45,4 +45,17 @@ public interface CreditDao {
     /** Ends a grant now if it has not ended yet: 0 when it had. */
     @SqlUpdate
     int expire(@Bind("accountId") String accountId, @Bind("id") String id, @Bind("nowMs") long nowMs);
+
+    /** Records that {@code credit.low} was told: 1 when this call is the first. */
+    @SqlUpdate
+    int tellLow(@Bind("accountId") String accountId, @Bind("id") String id, @Bind("nowMs") long nowMs);
+
+    /** Records that {@code credit.expired} was told: 1 when this call is the first. */
+    @SqlUpdate
+    int tellExpired(@Bind("accountId") String accountId, @Bind("id") String id, @Bind("nowMs") long nowMs);
+
+    /** Accounts with a grant that may run low or has ended with credit left, untold; a page after {@code afterId}. */
+    @SqlQuery
+    List<String> listAccountsToWatch(@Bind("nowMs") long nowMs, @Bind("afterId") String afterId,
+                                     @Bind("limit") int limit);
 }

@@ -1,10 +1,13 @@
 package dev.paygo.credit;
 
 import dev.paygo.account.Account;
+import dev.paygo.account.AccountService;
 import dev.paygo.error.ErrorCode;
 import dev.paygo.error.PaygoException;
 import dev.paygo.id.Ids;
 import dev.paygo.money.Money;
+import dev.paygo.notify.EventType;
+import dev.paygo.notify.Outbox;
 import dev.paygo.period.BillingPeriod;
 import dev.paygo.period.BillingPeriods;
 import dev.paygo.rating.RatingService;
@@ -33,15 +36,24 @@ public final class CreditService {
     /** The most one grant can be: 10^13 major units, far below where minor units would overflow. */
     private static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(13);
     private static final int MAX_DESCRIPTION = 200;
+    /** {@code credit.low}: a grant is low under this share of its amount left... */
+    private static final BigDecimal LOW_SHARE = new BigDecimal("0.10");
+    /** ...or when it will run out within this many days at the current burn rate. */
+    private static final int LOW_DAYS = 7;
+    private static final int WATCH_PAGE = 500;
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final RatingService rating;
+    private final AccountService accounts;
+    private final Outbox outbox;
 
-    public CreditService(Jdbi jdbi, Clock clock, RatingService rating) {
+    public CreditService(Jdbi jdbi, Clock clock, RatingService rating, AccountService accounts, Outbox outbox) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.rating = rating;
+        this.accounts = accounts;
+        this.outbox = outbox;
     }
 
     /** What the operator asks to grant; {@code validFrom} defaults to now. */
@@ -84,7 +96,7 @@ public final class CreditService {
         }
         long minor = new Money(amount, currency).minorUnits();
         CreditRow row = new CreditRow(Ids.hex32(), account.id(), currency.getCurrencyCode(), minor, minor,
-                from.toEpochMilli(), request.validTo().toEpochMilli(), description, now.toEpochMilli(), null);
+                from.toEpochMilli(), request.validTo().toEpochMilli(), description, now.toEpochMilli(), null, null, null);
         jdbi.useExtension(CreditDao.class, dao -> dao.insert(row));
         return CreditGrant.of(row);
     }
@@ -104,7 +116,14 @@ public final class CreditService {
     /** Ends a grant now: no invoice uses it from now on. 404 for an unknown grant; 409 when it has ended. */
     public CreditGrant expire(Account account, String id) {
         CreditGrant grant = get(account, id);
-        int changed = jdbi.withExtension(CreditDao.class, dao -> dao.expire(account.id(), id, clock.millis()));
+        long now = clock.millis();
+        int changed = jdbi.inTransaction(h -> {
+            int expired = h.attach(CreditDao.class).expire(account.id(), id, now);
+            if (expired == 1 && grant.remaining().amount().signum() > 0) {
+                tell(h, account, id, EventType.CREDIT_EXPIRED);
+            }
+            return expired;
+        });
         if (changed != 1) {
             throw new PaygoException(ErrorCode.CONFLICT, "credit grant " + id + " ended at " + grant.validTo()
                     + ": it cannot be expired again");
@@ -135,6 +154,9 @@ public final class CreditService {
             CreditGrant grant = grants.stream().filter(g -> g.id().equals(use.grantId())).findFirst().orElseThrow();
             if (dao.take(account.id(), grant.id(), use.amount().minorUnits(), grant.remaining().minorUnits()) != 1) {
                 throw new IllegalStateException("credit grant " + grant.id() + " changed while an invoice took it");
+            }
+            if (isLow(grant.remaining().minus(use.amount()).amount(), grant.amount().amount())) {
+                tell(handle, account, grant.id(), EventType.CREDIT_LOW);
             }
         }
         return uses;
@@ -194,5 +216,78 @@ public final class CreditService {
                 current.start(), today, rating.costSoFar(account, current, today).amount()).orElse(null);
         return new CreditSummary(true, true, currency.getCurrencyCode(), original.minorUnits(),
                 balance.minorUnits(), percent, validFrom, validTo, Duration.between(now, validTo).toDays(), depletion);
+    }
+
+    /**
+     * Tells webhooks, once per grant, of grants that ended with credit left ({@code credit.expired}) and of grants
+     * running low ({@code credit.low}): under 10% left, or running out within 7 days at the current period's burn
+     * rate — grants are used in order, so a grant runs out when the balance of it and of every grant used before
+     * it is spent. The billing run calls it; returns how many events it wrote.
+     */
+    public int notifyDue() {
+        int told = 0;
+        String after = "";
+        while (true) {
+            long now = clock.millis();
+            String from = after;
+            List<String> page = jdbi.withExtension(CreditDao.class, dao -> dao.listAccountsToWatch(now, from,
+                    WATCH_PAGE));
+            for (String id : page) {
+                told += accounts.find(id).map(this::notifyDue).orElse(0);
+            }
+            if (page.size() < WATCH_PAGE) {
+                return told;
+            }
+            after = page.get(page.size() - 1);
+        }
+    }
+
+    private int notifyDue(Account account) {
+        Instant now = clock.instant();
+        List<CreditRow> rows = jdbi.withExtension(CreditDao.class, dao -> dao.list(account.id()));
+        int told = 0;
+        for (CreditRow row : rows) {
+            if (row.remainingMinor() > 0 && row.validToMs() <= now.toEpochMilli() && row.expiredToldAtMs() == null) {
+                told += jdbi.inTransaction(h -> tell(h, account, row.id(), EventType.CREDIT_EXPIRED));
+            }
+        }
+        List<CreditRow> usable = rows.stream().filter(r -> CreditGrant.of(r).usableAt(now)).toList();
+        if (usable.stream().allMatch(r -> r.lowToldAtMs() != null)) {
+            return told;
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        BillingPeriod current = new BillingPeriods(account.billingCycleAnchor()).containing(today);
+        BigDecimal cost = rating.costSoFar(account, current, today).amount();
+        BigDecimal before = BigDecimal.ZERO;
+        for (CreditRow row : usable) {
+            CreditGrant grant = CreditGrant.of(row);
+            before = before.add(grant.remaining().amount());
+            LocalDate lastDay = DepletionForecast.lastDayBefore(grant.validTo());
+            boolean runsOutSoon = DepletionForecast.project(before, lastDay, current.start(), today, cost)
+                    .filter(d -> d.isBefore(lastDay) && !d.isAfter(today.plusDays(LOW_DAYS))).isPresent();
+            if (row.lowToldAtMs() == null && (runsOutSoon || isLow(grant.remaining().amount(), grant.amount().amount()))) {
+                told += jdbi.inTransaction(h -> tell(h, account, row.id(), EventType.CREDIT_LOW));
+            }
+        }
+        return told;
+    }
+
+    private static boolean isLow(BigDecimal remaining, BigDecimal amount) {
+        return remaining.compareTo(amount.multiply(LOW_SHARE)) < 0;
+    }
+
+    /** Records that the event was told and writes it, in the caller's transaction: 1 when this call told it. */
+    private int tell(Handle handle, Account account, String grantId, EventType type) {
+        CreditDao dao = handle.attach(CreditDao.class);
+        long now = clock.millis();
+        int first = type == EventType.CREDIT_LOW ? dao.tellLow(account.id(), grantId, now)
+                : dao.tellExpired(account.id(), grantId, now);
+        if (first == 1) {
+            outbox.publish(handle, type, account.id(), () -> {
+                CreditGrant grant = CreditGrant.of(dao.find(account.id(), grantId).orElseThrow());
+                return GrantView.of(grant, grant.status(clock.instant()));
+            });
+        }
+        return first;
     }
 }

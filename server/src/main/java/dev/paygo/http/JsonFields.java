@@ -264,6 +264,38 @@ public final class JsonFields {
         return items;
     }
 
+    /** The strings of an array field; a field that is not an array of short strings is a problem per item. */
+    public List<String> strings(String name, int minItems, int maxItems, int maxLength) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            if (minItems > 0) {
+                problems.add(pointer(name), "is required");
+            }
+            return List.of();
+        }
+        if (!value.isArray()) {
+            problems.add(pointer(name), "must be an array of strings");
+            return List.of();
+        }
+        if (value.size() < minItems || value.size() > maxItems) {
+            problems.add(pointer(name), "must have from " + minItems + " to " + maxItems + " items");
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String at = pointer(name) + "/" + i;
+            if (!item.isTextual()) {
+                problems.add(at, "must be a string");
+            } else if (item.textValue().length() > maxLength || !isPlainText(item.textValue())) {
+                problems.add(at, "must be at most " + maxLength + " characters without control characters");
+            } else {
+                items.add(item.textValue());
+            }
+        }
+        return items;
+    }
+
     /** A nested object field, or empty when absent. */
     public Optional<JsonFields> object(String name) {
         JsonNode value = node.get(name);

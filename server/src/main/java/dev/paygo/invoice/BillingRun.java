@@ -2,8 +2,10 @@ package dev.paygo.invoice;
 
 import dev.paygo.account.Account;
 import dev.paygo.account.AccountService;
+import dev.paygo.credit.CreditService;
 import dev.paygo.id.Ids;
 import dev.paygo.money.Money;
+import dev.paygo.notify.EventType;
 import dev.paygo.payment.ChargeResult;
 import dev.paygo.payment.DunningSchedule;
 import dev.paygo.payment.Outcome;
@@ -55,19 +57,21 @@ public final class BillingRun {
     private final InvoiceService invoices;
     private final PaymentService payments;
     private final ProfileService profiles;
+    private final CreditService credits;
     private final DunningSchedule dunning;
     private final String node = Ids.hex(6);
     private final LongAdder issued = new LongAdder();
     private final Map<Outcome, LongAdder> outcomes = new EnumMap<>(Outcome.class);
 
     public BillingRun(Jdbi jdbi, Clock clock, AccountService accounts, InvoiceService invoices, PaymentService payments,
-                      ProfileService profiles, DunningSchedule dunning) {
+                      ProfileService profiles, CreditService credits, DunningSchedule dunning) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.accounts = accounts;
         this.invoices = invoices;
         this.payments = payments;
         this.profiles = profiles;
+        this.credits = credits;
         this.dunning = dunning;
         for (Outcome outcome : Outcome.values()) {
             outcomes.put(outcome, new LongAdder());
@@ -114,6 +118,14 @@ public final class BillingRun {
         }
         issueAll(lease, tally);
         collectAll(lease, tally);
+        if (lease.keep()) {
+            try {
+                credits.notifyDue();
+            } catch (RuntimeException e) {
+                LOG.error("telling of low and expired credit failed; the next run tries again", e);
+                tally.failed();
+            }
+        }
         return tally.finish(clock.instant());
     }
 
@@ -212,6 +224,8 @@ public final class BillingRun {
                         now.toEpochMilli()) != 1) {
                     LOG.warn("payment {} succeeded for invoice {}, which no longer takes it (paid or void meanwhile): "
                             + "refund it at the gateway", attempt.id(), attempt.invoiceId());
+                } else {
+                    invoices.events().publishIfPaid(h, account.id(), attempt.invoiceId());
                 }
                 return true;
             }
@@ -220,9 +234,15 @@ public final class BillingRun {
                     .filter(a -> a.outcome().isFailure()).count();
             Instant first = Optional.ofNullable(invoice.firstFailureAtMs()).map(Instant::ofEpochMilli).orElse(now);
             Optional<Instant> next = dunning.nextAttempt(first, failures);
-            dao.markFailed(account.id(), attempt.invoiceId(),
+            if (dao.markFailed(account.id(), attempt.invoiceId(),
                     (next.isPresent() ? InvoiceStatus.PAST_DUE : InvoiceStatus.UNCOLLECTIBLE).wire(),
-                    next.map(Instant::toEpochMilli).orElse(null), now.toEpochMilli());
+                    next.map(Instant::toEpochMilli).orElse(null), now.toEpochMilli()) != 1) {
+                return true;  // voided meanwhile: nothing to tell
+            }
+            invoices.events().publish(h, EventType.INVOICE_PAYMENT_FAILED, account.id(), attempt.invoiceId());
+            if (next.isEmpty()) {
+                invoices.events().publish(h, EventType.INVOICE_UNCOLLECTIBLE, account.id(), attempt.invoiceId());
+            }
             return true;
         });
     }

@@ -15,9 +15,6 @@ import dev.paygo.payment.PaymentService;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,7 +44,7 @@ public final class InvoiceController {
 
     public void list(Context ctx) {
         Page<Invoice> page = invoices.list(Guard.account(ctx), PageRequest.from(ctx, 20));
-        responses.page(ctx, new Page<>(page.items().stream().map(i -> view(i, null)).toList(), page.info()));
+        responses.page(ctx, new Page<>(page.items().stream().map(i -> InvoiceViews.view(i, null)).toList(), page.info()));
     }
 
     public void get(Context ctx) {
@@ -57,8 +54,8 @@ public final class InvoiceController {
 
     public void upcoming(Context ctx) {
         UpcomingInvoice upcoming = invoices.upcoming(Guard.account(ctx));
-        responses.ok(ctx, new UpcomingView(upcoming.accountId(), "upcoming", upcoming.total().currencyCode(),
-                upcoming.periodStart(), upcoming.periodEnd(), lines(upcoming.lines()),
+        responses.ok(ctx, new InvoiceViews.UpcomingView(upcoming.accountId(), "upcoming", upcoming.total().currencyCode(),
+                upcoming.periodStart(), upcoming.periodEnd(), InvoiceViews.lines(upcoming.lines()),
                 upcoming.total().plus(upcoming.credits()).toWire(), upcoming.credits().toWire(),
                 upcoming.total().toWire()));
     }
@@ -90,53 +87,7 @@ public final class InvoiceController {
         responses.ok(ctx, report);
     }
 
-    private InvoiceView full(Account account, Invoice invoice) {
-        List<AttemptView> attempts = payments.listByInvoice(account.id(), invoice.id()).stream()
-                .map(InvoiceController::attempt).toList();
-        return view(invoice, attempts);
-    }
-
-    static InvoiceView view(Invoice i, List<AttemptView> attempts) {
-        return new InvoiceView(i.id(), i.number(), i.accountId(), i.status().wire(), i.total().currencyCode(),
-                i.periodStart(), i.periodEnd(), i.gateway(), i.issuedAt(), i.lines().isEmpty() && attempts == null
-                ? null : lines(i.lines()), i.total().plus(i.credits()).toWire(), i.credits().toWire(),
-                i.total().toWire(), i.paid().toWire(),
-                i.due().toWire(), attempts, i.nextAttemptAt().orElse(null), i.settledAt().orElse(null));
-    }
-
-    private static List<LineView> lines(List<InvoiceLine> lines) {
-        return lines.stream().map(l -> new LineView(l.lineNo(), l.kind().wire(), l.description(),
-                l.metric().orElse(null), l.quantity().map(BigDecimal::toPlainString).orElse(null), l.unit().orElse(null),
-                l.periodStart(), l.periodEnd(), l.amount().toWire())).toList();
-    }
-
-    private static AttemptView attempt(PaymentAttempt a) {
-        return new AttemptView(a.id(), a.gateway(), a.amount().toWire(), a.amount().currencyCode(), a.outcome().wire(),
-                a.failure().orElse(null), a.reference().orElse(null), a.createdAt(), a.finishedAt().orElse(null));
-    }
-
-    /**
-     * An invoice on the wire. {@code subtotal} is the sum of the lines before credit; {@code credits_applied} is
-     * what credit paid before the card (its lines are negative); {@code total} = subtotal − credits = the sum of
-     * every line.
-     */
-    record InvoiceView(String id, String number, String accountId, String status, String currency,
-                       LocalDate periodStart, LocalDate periodEnd, String gateway, Instant issuedAt,
-                       List<LineView> lines, String subtotal, String creditsApplied, String total, String amountPaid,
-                       String amountDue, List<AttemptView> paymentAttempts, Instant nextPaymentAttemptAt,
-                       Instant settledAt) {
-    }
-
-    record UpcomingView(String accountId, String status, String currency, LocalDate periodStart,
-                        LocalDate periodEnd, List<LineView> lines, String subtotal, String creditsApplied,
-                        String total) {
-    }
-
-    record LineView(int lineNo, String kind, String description, String metric, String quantity, String unit,
-                    LocalDate periodStart, LocalDate periodEnd, String amount) {
-    }
-
-    record AttemptView(String id, String gateway, String amount, String currency, String status, String failure,
-                       String reference, Instant createdAt, Instant finishedAt) {
+    private InvoiceViews.InvoiceView full(Account account, Invoice invoice) {
+        return InvoiceViews.full(invoice, payments.listByInvoice(account.id(), invoice.id()));
     }
 }

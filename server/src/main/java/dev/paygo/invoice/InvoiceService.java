@@ -9,6 +9,8 @@ import dev.paygo.http.Envelope.Page;
 import dev.paygo.http.PageRequest;
 import dev.paygo.id.Ids;
 import dev.paygo.money.Money;
+import dev.paygo.notify.EventType;
+import dev.paygo.notify.Outbox;
 import dev.paygo.payment.PaymentAttempt;
 import dev.paygo.payment.PaymentGateway;
 import dev.paygo.payment.PaymentService;
@@ -51,11 +53,13 @@ public final class InvoiceService {
     private final ProfileService profiles;
     private final PaymentService payments;
     private final CreditService credits;
+    private final InvoiceEvents events;
     private final Duration grace;
     private final int lateEventDays;
 
     public InvoiceService(Jdbi jdbi, Clock clock, RatingService rating, FeeService fees, ProfileService profiles,
-                          PaymentService payments, CreditService credits, Duration grace, int lateEventDays) {
+                          PaymentService payments, CreditService credits, Outbox outbox, Duration grace,
+                          int lateEventDays) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.rating = rating;
@@ -63,6 +67,7 @@ public final class InvoiceService {
         this.profiles = profiles;
         this.payments = payments;
         this.credits = credits;
+        this.events = new InvoiceEvents(outbox, payments);
         this.grace = grace;
         this.lateEventDays = lateEventDays;
     }
@@ -165,6 +170,7 @@ public final class InvoiceService {
             int voided = h.attach(InvoiceDao.class).markVoid(account.id(), invoiceId, clock.millis());
             if (voided == 1) {
                 credits.restore(h, account, invoiceId);
+                events.publish(h, EventType.INVOICE_VOIDED, account.id(), invoiceId);
             }
             return voided;
         });
@@ -192,8 +198,10 @@ public final class InvoiceService {
                         clock.millis()) != 1) {
                     return Optional.empty();
                 }
-                return Optional.of(payments.recordReceived(account.id(), invoiceId, invoice.attempts() + 1, money,
-                        reference));
+                PaymentAttempt received = payments.recordReceived(account.id(), invoiceId, invoice.attempts() + 1,
+                        money, reference);
+                events.publishIfPaid(h, account.id(), invoiceId);
+                return Optional.of(received);
             });
             if (recorded.isPresent()) {
                 return recorded.get();
@@ -293,8 +301,17 @@ public final class InvoiceService {
             List<LineRow> lines = result.lines().stream().map(l -> lineRow(row.id(), l)).toList();
             dao.insertLine(lines);
             credits.recordUses(h, row.id(), used);
+            events.publish(h, EventType.INVOICE_FINALIZED, account.id(), row.id());
+            if (nothingDue) {
+                events.publish(h, EventType.INVOICE_PAID, account.id(), row.id());
+            }
             return new Billed(Optional.of(invoice(row, lines)), Optional.of(after));
         });
+    }
+
+    /** Tells webhooks of invoice changes (the billing run's too). */
+    InvoiceEvents events() {
+        return events;
     }
 
     /** An invoice's lines and total after credit: one negative line per grant used. */

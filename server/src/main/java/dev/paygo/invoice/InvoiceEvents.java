@@ -1,0 +1,35 @@
+package dev.paygo.invoice;
+
+import dev.paygo.notify.EventType;
+import dev.paygo.notify.Outbox;
+import dev.paygo.payment.PaymentService;
+import org.jdbi.v3.core.Handle;
+
+/** Tells webhooks of an invoice's change, in the transaction that made it, with the invoice as the API shows it. */
+final class InvoiceEvents {
+    private final Outbox outbox;
+    private final PaymentService payments;
+
+    InvoiceEvents(Outbox outbox, PaymentService payments) {
+        this.outbox = outbox;
+        this.payments = payments;
+    }
+
+    void publish(Handle handle, EventType type, String accountId, String invoiceId) {
+        outbox.publish(handle, type, accountId, () -> {
+            InvoiceDao dao = handle.attach(InvoiceDao.class);
+            Invoice invoice = InvoiceService.invoice(dao.find(accountId, invoiceId).orElseThrow(),
+                    dao.listLines(accountId, invoiceId));
+            return InvoiceViews.full(invoice, payments.listByInvoice(accountId, invoiceId));
+        });
+    }
+
+    /** {@code invoice.paid} when the invoice is paid now (a payment may be partial). */
+    void publishIfPaid(Handle handle, String accountId, String invoiceId) {
+        boolean paid = handle.attach(InvoiceDao.class).find(accountId, invoiceId)
+                .filter(row -> InvoiceStatus.fromWire(row.status()) == InvoiceStatus.PAID).isPresent();
+        if (paid) {
+            publish(handle, EventType.INVOICE_PAID, accountId, invoiceId);
+        }
+    }
+}

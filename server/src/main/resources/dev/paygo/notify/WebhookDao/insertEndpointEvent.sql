@@ -1,0 +1,1 @@
+INSERT INTO webhook_endpoint_events (endpoint_id, event_type) VALUES (:endpointId, :eventType)
