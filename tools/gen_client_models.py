@@ -133,11 +133,25 @@ MODELS = {
         ("id", "string", False, "the upper-case public key"), ("public_name", "string", False, ""),
         ("currency", "string", False, "")]),
     "SpendAlert": ("A spend alert of paygo: fires once a period when the period's usage cost reaches its amount.", False, [
-        ("id", "string", True, ""), ("amount", "decimal", True, ""), ("currency", "string", True, ""),
+        ("id", "string", True, ""), ("account_id", "string", False, ""), ("amount", "decimal", True, ""), ("currency", "string", True, ""),
         ("created_at", "datetime", True, ""), ("period_start", "date", True, "the current billing period's first day"),
         ("period_end", "date", True, "the day after its last day"),
         ("fired_at", "datetime", False, "when it fired in the current period"),
         ("last_fired_at", "datetime", False, "when it last fired in any period")]),
+    "WebhookEndpoint": ("A webhook endpoint the operator registered, with the event types it receives.", False, [
+        ("id", "string", True, ""), ("url", "string", True, ""), ("description", "string", False, ""),
+        ("enabled_events", "stringlist", False, "event types, or {@code *} for all"),
+        ("created_at", "datetime", True, ""),
+        ("secret", "string", False, "the signing secret ({@code whsec_…}): only in the answer to create")]),
+    "WebhookDelivery": ("One event's delivery to one webhook endpoint, and how its attempts went.", False, [
+        ("id", "string", True, ""), ("webhook_id", "string", True, ""),
+        ("event_id", "string", True, "the {@code webhook-id} header the receiver saw"),
+        ("event_type", "string", True, ""), ("account_id", "string", False, ""),
+        ("status", "string", True, "pending, delivered, failed or cancelled"), ("attempts", "int", True, ""),
+        ("next_attempt_at", "datetime", False, ""), ("last_attempt_at", "datetime", False, ""),
+        ("last_status_code", "int", False, "the receiver's last HTTP status"),
+        ("last_error", "string", False, "why the last attempt failed"), ("delivered_at", "datetime", False, ""),
+        ("created_at", "datetime", True, "")]),
     "CatalogMetric": ("A metric of the price catalog; its price versions are in {@code _json()}.", False, [
         ("id", "string", True, ""), ("family", "string", False, ""), ("name", "string", False, ""),
         ("consumed_unit", "string", False, ""), ("pricing_unit", "string", False, ""),
@@ -156,6 +170,8 @@ def camel(name):
 
 
 def java_type(t):
+    if t == "stringlist":
+        return "java.util.List<String>"
     if t.startswith("list:"):
         return f"java.util.List<{t[5:]}>"
     if t == "stringmap":
@@ -168,6 +184,10 @@ def getter(name, t, required, doc):
     d = f"    /** {doc}. */\n" if doc else ""
     if t.startswith("list:"):
         return f'{d}    public {java_type(t)} {j}() {{\n        return list("{name}", {t[5:]}::fromJson);\n    }}\n'
+    if t == "stringlist":
+        return (f'{d}    public java.util.List<String> {j}() {{\n        java.util.List<String> out = new java.util.ArrayList<>();\n'
+                f'        _json().path("{name}").forEach(e -> out.add(e.asText()));\n'
+                f'        return java.util.Collections.unmodifiableList(out);\n    }}\n')
     if t == "stringmap":
         return (f'{d}    public java.util.Map<String, String> {j}() {{\n        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();\n'
                 f'        _json().path("{name}").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));\n'

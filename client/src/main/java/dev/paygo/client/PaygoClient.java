@@ -36,6 +36,7 @@ public final class PaygoClient implements AutoCloseable {
     private final AccountsService accounts;
     private final TokensService tokens;
     private final CatalogService catalog;
+    private final WebhooksService webhooks;
     private final PaygoClientAsync async;
 
     private PaygoClient(ClientOptions options) {
@@ -49,6 +50,7 @@ public final class PaygoClient implements AutoCloseable {
         this.accounts = new AccountsService(core);
         this.tokens = new TokensService(core);
         this.catalog = new CatalogService(core);
+        this.webhooks = new WebhooksService(core);
         this.async = new PaygoClientAsync(this, asyncExecutor);
     }
 
@@ -78,6 +80,11 @@ public final class PaygoClient implements AutoCloseable {
 
     public CatalogService catalog() {
         return catalog;
+    }
+
+    /** The operator's webhook endpoints and their deliveries; {@link Webhooks#verify} checks one received. */
+    public WebhooksService webhooks() {
+        return webhooks;
     }
 
     /** The same API, each call returning a {@link java.util.concurrent.CompletableFuture}. */

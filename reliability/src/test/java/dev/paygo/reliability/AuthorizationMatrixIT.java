@@ -7,7 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paygo.auth.PermissionGroup;
 import dev.paygo.http.Access;
+import dev.paygo.http.PageRequest;
 import dev.paygo.http.Route;
+import dev.paygo.notify.Delivery;
+import dev.paygo.notify.WebhookEndpoint;
+import dev.paygo.notify.WebhookService;
+import dev.paygo.notify.WebhookSettings;
 import dev.paygo.testing.Http;
 import dev.paygo.testing.MutableClock;
 import dev.paygo.testing.TestServer;
@@ -48,7 +53,7 @@ class AuthorizationMatrixIT {
             }
             boolean acts = route.path().endsWith("/usage/events") || route.path().endsWith("/billing/runs")
                     || route.path().endsWith("/void") || route.path().endsWith("/confirm")
-                    || route.path().endsWith("/expire");
+                    || route.path().endsWith("/expire") || route.path().endsWith("/retry");
             boolean creates = route.method().equals("POST") && !acts;
             return new Expected(creates ? 201 : 200, 0);
         }
@@ -57,7 +62,8 @@ class AuthorizationMatrixIT {
     @Test
     void everyCellAnswersWhatTheRoutesDeclaredAccessSays() {
         MutableClock clock = MutableClock.at("2025-03-05T12:00:00Z");
-        try (TestServer server = TestServer.start(c -> c.withClock(clock).withLateEventDays(60))) {
+        try (TestServer server = TestServer.start(c -> c.withClock(clock).withLateEventDays(60)
+                .withWebhooks(WebhookSettings.DEFAULT.withAllowPrivate(true)))) {
             String own = server.createAccount("Matrix own", "2025-03-01T00:00:00Z");
             String other = server.createAccount("Matrix other", "2025-03-01T00:00:00Z");
             invoiceJanuaryAndFebruary(server, own, other);
@@ -178,6 +184,13 @@ class AuthorizationMatrixIT {
         if (path.contains("{credit_id}")) {
             path = path.replace("{credit_id}", creditGrant(server, account, cell));
         }
+        if (path.contains("{webhook_id}")) {
+            WebhookEndpoint endpoint = route.method().equals("DELETE") ? webhookToDelete(server)
+                    : standingWebhook(server, account, cell);
+            path = path.replace("{webhook_id}", endpoint.id()).replace("{delivery_id}", server.server().webhooks()
+                    .deliveries(endpoint.id(), Optional.empty(), new PageRequest(1, 1)).items().stream().findFirst()
+                    .map(Delivery::id).orElse("none"));
+        }
         path = path.replace("{fee_id}", Recipes.FEE_ID).replace("{public_key}", Recipes.RATE_PLAN);
         assertThat(path).as("a path parameter without a recipe in " + route.path()).doesNotContain("{");
         StringBuilder query = new StringBuilder();
@@ -233,6 +246,26 @@ class AuthorizationMatrixIT {
         dev.paygo.alert.SpendAlertService alerts = server.server().alerts();
         alerts.list(found.get()).forEach(a -> alerts.delete(found.get(), a.id()));
         return alerts.create(found.get(), new java.math.BigDecimal("1000000"), "USD").id();
+    }
+
+    /** A fresh webhook endpoint to delete; the ones earlier cells left are deleted first (endpoints are capped). */
+    private static WebhookEndpoint webhookToDelete(TestServer server) {
+        WebhookService webhooks = server.server().webhooks();
+        webhooks.list().stream().filter(e -> e.description().equals("to delete")).forEach(e -> webhooks.delete(e.id()));
+        return webhooks.register(Recipes.WEBHOOK_URL + "delete", "to delete", List.of("credit.expired"));
+    }
+
+    /** The endpoint the other webhook cells use, with a delivery (of a grant expired on the account) to retry. */
+    private static WebhookEndpoint standingWebhook(TestServer server, String account, int cell) {
+        WebhookService webhooks = server.server().webhooks();
+        return webhooks.list().stream().filter(e -> e.description().equals("standing")).findFirst().orElseGet(() -> {
+            WebhookEndpoint endpoint = webhooks.register(Recipes.WEBHOOK_URL + "standing", "standing",
+                    List.of("credit.expired"));
+            Http.Reply expired = server.asOperator("POST", "/accounts/" + account + "/credits/"
+                    + creditGrant(server, account, cell) + "/expire").send();
+            assertThat(expired.status()).as(expired.toString()).isEqualTo(200);
+            return endpoint;
+        });
     }
 
     /** A fresh credit grant of the account, to expire (a made-up id for an account that does not exist). */

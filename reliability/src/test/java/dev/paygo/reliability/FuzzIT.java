@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paygo.notify.WebhookSettings;
 import dev.paygo.testing.MutableClock;
 import dev.paygo.testing.RawHttp;
 import dev.paygo.testing.TestServer;
@@ -33,7 +34,8 @@ class FuzzIT {
         int requests = Suite.pick(5_000, 100_000);
         long seed = Suite.seed(42);
         try (TestServer server = TestServer.start(c -> c.withClock(MutableClock.at("2025-03-05T12:00:00Z"))
-                .withMaxBodyBytes(64 * 1024).withMaxBatchEvents(200))) {
+                .withMaxBodyBytes(64 * 1024).withMaxBatchEvents(200)
+                .withWebhooks(WebhookSettings.DEFAULT.withAllowPrivate(true)))) {
             Fuzzer fuzzer = new Fuzzer(server, new Random(seed));
             String state = StateFingerprint.of(server.server().database().jdbi());
             Map<Integer, Integer> statuses = new TreeMap<>();

@@ -45,6 +45,8 @@ final class Fuzzer {
     private final List<String> invoices = new ArrayList<>();
     private final List<String> grants = new ArrayList<>();
     private final List<String> alerts = new ArrayList<>();
+    private final String webhookId;
+    private final String deliveryId;
     private int unique;
 
     Fuzzer(TestServer server, Random random) {
@@ -83,6 +85,15 @@ final class Fuzzer {
                         .send().result().get("id").asText());
             }
         }
+        // A webhook endpoint with a delivery (of a grant expired for it) for the webhook routes.
+        this.webhookId = server.asOperator("POST", "/webhooks").json("{\"url\": \"" + Recipes.WEBHOOK_URL
+                + "fuzz\", \"enabled_events\": [\"credit.expired\"]}").send().result().get("id").asText();
+        String expiring = server.asOperator("POST", "/accounts/" + own + "/credits").json("{\"amount\": \"1.00\", "
+                + "\"valid_to\": \"2099-01-01T00:00:00Z\", \"description\": \"to expire\"}").send().result()
+                .get("id").asText();
+        server.asOperator("POST", "/accounts/" + own + "/credits/" + expiring + "/expire").send();
+        this.deliveryId = server.asOperator("GET", "/webhooks/" + webhookId + "/deliveries").send().result().get(0)
+                .get("id").asText();
     }
 
     /** One request and how to describe it when it fails. */
@@ -252,6 +263,13 @@ final class Fuzzer {
         }
         if (path.contains("{credit_id}")) {
             path = path.replace("{credit_id}", random.nextBoolean() ? grants.get(random.nextInt(grants.size()))
+                    : ODD_IDS[random.nextInt(ODD_IDS.length)]);
+        }
+        if (path.contains("{webhook_id}")) {
+            path = path.replace("{webhook_id}", random.nextBoolean() ? webhookId : ODD_IDS[random.nextInt(ODD_IDS.length)]);
+        }
+        if (path.contains("{delivery_id}")) {
+            path = path.replace("{delivery_id}", random.nextBoolean() ? deliveryId
                     : ODD_IDS[random.nextInt(ODD_IDS.length)]);
         }
         if (path.contains("{public_key}")) {

@@ -17,6 +17,8 @@ final class Recipes {
     static final String FEE_ID = "workers_paid.subscription";
     /** A rate plan (product family) of the default catalog. */
     static final String RATE_PLAN = "workers";
+    /** Where the tests' webhooks point: a loopback port nothing answers on (the servers allow private URLs). */
+    static final String WEBHOOK_URL = "http://127.0.0.1:9/";
 
     private Recipes() {
     }
@@ -62,6 +64,10 @@ final class Recipes {
             case "POST /accounts/{account_id}/invoices/{invoice_id}/payments" -> "{\"amount\": \"0.01\", "
                     + "\"reference\": \"wire " + unique + "\"}";
             case "PUT /accounts/{account_id}/subscription-fees/{fee_id}" -> "{}";
+            // Loopback port 9 (discard) answers nothing: deliveries fail at once and stay on this machine.
+            case "POST /webhooks" -> "{\"url\": \"" + WEBHOOK_URL + unique + "\", \"enabled_events\": "
+                    + "[\"credit.expired\"], \"description\": \"fuzzed " + unique + "\"}";
+            case "POST /webhooks/{webhook_id}/deliveries/{delivery_id}/retry" -> "{}";
             case "POST /accounts/{account_id}/members" -> "{\"email\": \"member@example.com\", \"permission_groups\": "
                     + "[{\"id\": \"" + PermissionGroup.BILLING_READ.id() + "\"}]}";
             default -> throw new AssertionError("no request recipe for " + key + ": add one to Recipes so the "

@@ -27,7 +27,10 @@ final class StateFingerprint {
             + "|| '/' || (SELECT COUNT(*) FROM credit_grants) || '/' || (SELECT COALESCE(SUM(remaining_minor), 0) "
             + "FROM credit_grants) || '/' || (SELECT COUNT(expired_early_ms) FROM credit_grants) "
             + "|| '/' || (SELECT COUNT(*) FROM credit_uses) || '/' || (SELECT COUNT(restored_at_ms) FROM credit_uses) "
-            + "|| '/' || (SELECT COUNT(*) FROM spend_alerts) || '/' || (SELECT COUNT(*) FROM spend_alert_firings)";
+            + "|| '/' || (SELECT COUNT(*) FROM spend_alerts) || '/' || (SELECT COUNT(*) FROM spend_alert_firings) "
+            // Deliveries' attempts change in the background; endpoints and events change only with a request.
+            + "|| '/' || (SELECT COUNT(*) FROM webhook_endpoints) || '/' || (SELECT COUNT(deleted_at_ms) FROM "
+            + "webhook_endpoints) || '/' || (SELECT COUNT(*) FROM webhook_events)";
 
     private StateFingerprint() {
     }

@@ -87,7 +87,7 @@ public interface WebhookDao {
     @SqlQuery
     Optional<DeliveryRow> findDelivery(@Bind("endpointId") String endpointId, @Bind("id") String id);
 
-    /** Makes a delivery pending and due now with a new retry window, unless it is being sent: 1 when it did. */
+    /** Makes a delivery pending and due now with a new retry window: 1 when it exists. */
     @SqlUpdate
     int retry(@Bind("endpointId") String endpointId, @Bind("id") String id, @Bind("nowMs") long nowMs,
               @Bind("retryUntilMs") long retryUntilMs);

@@ -129,18 +129,16 @@ public final class WebhookService {
     }
 
     /**
-     * Sends a delivery again now, whatever its status, with a new retry window. 404 for an unknown endpoint or
-     * delivery; 409 while an attempt of it is under way.
+     * Sends a delivery again now, whatever its status, with a new retry window; 404 for an unknown endpoint or
+     * delivery. While an attempt of it is under way, that attempt's outcome decides what happens next (delivered,
+     * or retried with backoff).
      */
     public Delivery retry(String endpointId, String deliveryId) {
         get(endpointId);
         long now = clock.millis();
         return jdbi.withExtension(WebhookDao.class, dao -> {
-            DeliveryRow row = dao.findDelivery(endpointId, deliveryId).orElseThrow(() -> PaygoException.notFound(
-                    "/webhooks/" + endpointId + "/deliveries/" + deliveryId));
-            if (dao.retry(endpointId, row.id(), now, now + settings.retryFor().toMillis()) != 1) {
-                throw new PaygoException(ErrorCode.CONFLICT, "delivery " + deliveryId + " is being sent now: "
-                        + "read it again to see how that ended");
+            if (dao.retry(endpointId, deliveryId, now, now + settings.retryFor().toMillis()) != 1) {
+                throw PaygoException.notFound("/webhooks/" + endpointId + "/deliveries/" + deliveryId);
             }
             return Delivery.of(dao.findDelivery(endpointId, deliveryId).orElseThrow());
         });

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** A spend alert of paygo: fires once a period when the period's usage cost reaches its amount. */
 public final class SpendAlert extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("id", "amount", "currency", "created_at", "period_start", "period_end", "fired_at", "last_fired_at");
+    private static final Set<String> KNOWN = Set.of("id", "account_id", "amount", "currency", "created_at", "period_start", "period_end", "fired_at", "last_fired_at");
 
     private SpendAlert(ObjectNode json) {
         super(json);
@@ -33,6 +33,10 @@ public final class SpendAlert extends JsonModel {
 
     public String id() {
         return required("id", string("id"));
+    }
+
+    public java.util.Optional<String> accountId() {
+        return string("account_id");
     }
 
     public java.math.BigDecimal amount() {
@@ -75,6 +79,10 @@ public final class SpendAlert extends JsonModel {
 
         public Builder id(String value) {
             return put("id", value);
+        }
+
+        public Builder accountId(String value) {
+            return put("account_id", value);
         }
 
         public Builder amount(java.math.BigDecimal value) {

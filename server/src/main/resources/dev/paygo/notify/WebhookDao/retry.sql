@@ -1,3 +1,3 @@
 UPDATE webhook_deliveries
 SET status = 'pending', next_attempt_at_ms = :nowMs, retry_until_ms = :retryUntilMs
-WHERE endpoint_id = :endpointId AND id = :id AND (lease_until_ms IS NULL OR lease_until_ms < :nowMs)
+WHERE endpoint_id = :endpointId AND id = :id

@@ -1,0 +1,105 @@
+package dev.paygo.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paygo.testing.StandardWebhooks;
+import dev.paygo.testing.TestBackend;
+import dev.paygo.testing.WebhookReceiver;
+import dev.paygo.testing.WebhookReceiver.Received;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Webhooks survive SIGKILL: billing runs issue and charge invoices while a receiver on loopback answers slowly or
+ * with errors at random, and the server is killed part-way again and again — between changes and their
+ * deliveries, and with deliveries in flight. Afterwards every invoice was told as finalized and as paid (each
+ * message genuine by an independent verifier), nothing was told that did not happen, and every delivery ended
+ * delivered.
+ */
+class WebhookCrashIT {
+    @Test
+    void killedServersLoseNoWebhookAndTellNothingThatDidNotHappen() throws Exception {
+        int accounts = Suite.pick(150, 1_000);
+        int kills = Suite.pick(4, 12);
+        Random random = new Random(Suite.seed(20261201));
+        try (TestBackend backend = TestBackend.create(); WebhookReceiver receiver = WebhookReceiver.start(
+                Clock.systemUTC())) {
+            receiver.on("/hooks", nth -> {
+                int roll = ThreadLocalRandom.current().nextInt(100);
+                if (roll < 15) {
+                    Thread.sleep(2500);  // past the 1 s timeout: in flight when a kill lands, or timed out
+                }
+                return roll >= 15 && roll < 30 ? 500 : 204;
+            });
+            Path log = Suite.tempFile("paygo-webhook-crash", ".log");
+            PaygoProcess paygo = PaygoProcess.start(backend.jdbcUrl(), log, "384m", Map.of(), "--rate-limit", "0",
+                    "--webhook-allow-private", "--webhook-timeout", "PT1S", "--webhook-first-retry", "PT0.5S");
+            try {
+                Api.Answer registered = Api.call(paygo.baseUrl(), "POST", "/webhooks", PaygoProcess.OPERATOR_TOKEN,
+                        "{\"url\": \"" + receiver.url("/hooks") + "\", \"enabled_events\": [\"invoice.finalized\", "
+                                + "\"invoice.paid\"]}");
+                assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+                String secret = registered.result().get("secret").asText();
+                BillingCrashIT.openAccountsWithAnEndedPeriodOfUsage(paygo, accounts);
+                Jdbi db = Jdbi.create(backend.jdbcUrl());
+                List<String> atKill = new ArrayList<>();
+                for (int k = 0; k < kills; k++) {
+                    CompletableFuture<Api.Answer> run = CompletableFuture.supplyAsync(() -> Api.call(paygo.baseUrl(),
+                            "POST", "/billing/runs", PaygoProcess.OPERATOR_TOKEN, null));
+                    TimeUnit.MILLISECONDS.sleep(300 + random.nextInt(2500));
+                    paygo.kill();
+                    atKill.add(count(db, "SELECT COUNT(*) FROM invoices") + "i/" + receiver.at("/hooks").size() + "r/"
+                            + count(db, "SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending'") + "p");
+                    run.handle((answer, failure) -> null).get(60, TimeUnit.SECONDS);
+                    paygo.restart();
+                }
+                Api.Answer last = Api.call(paygo.baseUrl(), "POST", "/billing/runs", PaygoProcess.OPERATOR_TOKEN, null);
+                assertThat(last.status()).as(last.body()).isEqualTo(200);
+                assertThat(count(db, "SELECT COUNT(*) FROM invoices WHERE status = 'paid'")).isEqualTo(accounts);
+
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+                while (count(db, "SELECT COUNT(*) FROM webhook_deliveries WHERE status <> 'delivered'") > 0) {
+                    assertThat(System.nanoTime()).as("every delivery delivered; see " + log).isLessThan(deadline);
+                    TimeUnit.MILLISECONDS.sleep(200);
+                }
+                List<Received> got = receiver.at("/hooks");
+                for (Received r : got) {
+                    assertThat(StandardWebhooks.problem(secret, r.headers(), r.body(), r.receivedAt()))
+                            .as("signature of %s", r.id()).isEmpty();
+                }
+                Set<String> invoices = Set.copyOf(db.withHandle(h -> h.createQuery("SELECT id FROM invoices")
+                        .mapTo(String.class).list()));
+                assertThat(toldOf(got, "invoice.finalized")).as("finalized, each invoice").isEqualTo(invoices);
+                assertThat(toldOf(got, "invoice.paid")).as("paid, each invoice").isEqualTo(invoices);
+                long messages = got.stream().map(Received::id).distinct().count();
+                assertThat(messages).as("one message per invoice and event").isEqualTo(2L * accounts);
+                Suite.record("webhook-crash", "accounts=" + accounts + " kills=" + kills + " messages=" + messages
+                        + " requests=" + got.size() + " invoices/received/pending-at-each-kill=" + atKill);
+            } finally {
+                paygo.close();
+            }
+        }
+    }
+
+    /** The invoices the genuine messages of {@code type} told of. */
+    private static Set<String> toldOf(List<Received> got, String type) {
+        return got.stream().map(Received::json).filter(j -> j.get("type").asText().equals(type))
+                .map(j -> j.get("data")).map(data -> data.get("id").asText()).collect(Collectors.toSet());
+    }
+
+    private static long count(Jdbi db, String sql) {
+        return db.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+}
