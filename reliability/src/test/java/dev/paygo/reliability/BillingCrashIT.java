@@ -94,7 +94,7 @@ class BillingCrashIT {
     }
 
     /** Who holds the billing lock ("" before any run). */
-    private static String holder(Jdbi db) {
+    static String holder(Jdbi db) {
         return db.withHandle(h -> h.createQuery("SELECT holder FROM billing_run_lock").mapTo(String.class).findOne())
                 .orElse("");
     }

@@ -1,6 +1,5 @@
 package dev.paygo.notify;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,11 +11,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -159,15 +161,22 @@ public final class WebhookDispatcher implements AutoCloseable {
             record(send, lease, 0, "not sent: the URL " + checked.refusal());
             return;
         }
+        // The request's timeout bounds the wait for the answer's headers; the whole exchange, body included, gets
+        // twice that, so a receiver that trickles an endless body cannot keep a worker.
+        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request(send, checked.uri().get()),
+                HttpResponse.BodyHandlers.discarding());
         try {
-            HttpResponse<Void> response = http.send(request(send, checked.uri().get()),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = exchange.get(2 * settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
             record(send, lease, response.statusCode(), null);
-        } catch (HttpTimeoutException e) {
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
             record(send, lease, 0, "no answer within " + settings.timeout().toMillis() + " ms");
-        } catch (IOException e) {
-            record(send, lease, 0, "could not be sent: " + e);
+        } catch (ExecutionException e) {
+            record(send, lease, 0, e.getCause() instanceof HttpTimeoutException
+                    ? "no answer within " + settings.timeout().toMillis() + " ms"
+                    : "could not be sent: " + e.getCause());
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();  // shutting down: the lease expires and the delivery is sent again
         }
     }

@@ -318,6 +318,18 @@ class WebhookIT {
         JsonNode delivered = awaitDelivery(endpoint, first.id(), "delivered");
         assertThat(delivered.get("attempts").asInt()).isEqualTo(3);
         assertThat(delivered.get("last_status_code").asInt()).isEqualTo(200);
+
+        String metrics = new dev.paygo.testing.Http(server.baseUrl().replace("/client/v4", "")).get("/metrics").raw()
+                .body();
+        assertThat(metric(metrics, "paygo_webhook_deliveries_total{outcome=\"retrying\"}")).isGreaterThanOrEqualTo(2);
+        assertThat(metric(metrics, "paygo_webhook_deliveries_total{outcome=\"delivered\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(metric(metrics, "paygo_webhook_events_total")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("paygo_webhook_outbox_depth");
+    }
+
+    private static double metric(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ")).map(l -> Double.parseDouble(l.substring(
+                name.length() + 1))).findFirst().orElseThrow(() -> new AssertionError(name + " not in " + metrics));
     }
 
     @Test
