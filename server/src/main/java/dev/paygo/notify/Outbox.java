@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paygo.id.Ids;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -40,7 +41,7 @@ public final class Outbox {
         if (endpoints.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);  // as every time the API writes
         String eventId = "msg_" + Ids.hex32();
         String payload;
         try {
@@ -53,6 +54,11 @@ public final class Outbox {
                 now.plus(settings.retryFor()).toEpochMilli());
         published.add(endpoints.size());
         handle.afterCommit(onCommit);
+    }
+
+    /** Whether some endpoint receives {@code type} now (work done only to tell of it can be skipped otherwise). */
+    public boolean receives(Handle handle, EventType type) {
+        return !handle.attach(WebhookDao.class).listSubscribed(type.wire()).isEmpty();
     }
 
     /** Deliveries this node wrote since it started. */
