@@ -85,7 +85,7 @@ final class BillingLoad {
     }
 
     /** Metrics metered on every day of the last two months (none retired or new meanwhile). */
-    private static List<String> metricIds(String base) throws Exception {
+    static List<String> metricIds(String base) throws Exception {
         HttpResponse<String> catalog = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/billing/catalog"))
                 .header("Authorization", "Bearer " + ServerProcess.OPERATOR_TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -102,7 +102,7 @@ final class BillingLoad {
     }
 
     /** Opens accounts whose current period started on {@code periodEnd} (anchored there), each with a card. */
-    private static List<String> open(ServerProcess server, int count, LocalDate periodEnd) throws Exception {
+    static List<String> open(ServerProcess server, int count, LocalDate periodEnd) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -124,7 +124,7 @@ final class BillingLoad {
     }
 
     /** One event per account, metric and day of the period before {@code periodEnd}; returns how many. */
-    private static long load(ServerProcess server, List<String> accounts, List<String> metrics, LocalDate periodEnd)
+    static long load(ServerProcess server, List<String> accounts, List<String> metrics, LocalDate periodEnd)
             throws Exception {
         LocalDate start = periodEnd.minusMonths(1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -163,7 +163,7 @@ final class BillingLoad {
         return sent.get();
     }
 
-    private static String post(ServerProcess server, String method, String path, String json) throws Exception {
+    static String post(ServerProcess server, String method, String path, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
                         .header("Authorization", "Bearer " + ServerProcess.OPERATOR_TOKEN)
                         .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))

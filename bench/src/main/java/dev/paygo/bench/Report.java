@@ -147,6 +147,27 @@ final class Report {
                 + "memory does not.").line("");
     }
 
+    void webhooks(String backend, WebhookLoad.Result without, WebhookLoad.Result r) {
+        line("## Webhooks, %s", backend).line("");
+        line("%,d accounts as in the billing runs above, billed by one run while %d endpoints on a loopback receiver "
+                + "(answering 204 at once) subscribe to every event: each invoice is told as `invoice.finalized` and "
+                + "`invoice.paid` to each endpoint, %,d deliveries, each signed. The run writes them to the outbox in "
+                + "its own transactions (with the invoice as the API shows it); the dispatcher sends them meanwhile "
+                + "and drains what is left after it (16 workers, at most 4 in flight per endpoint).",
+                r.accounts(), r.endpoints(), r.deliveries()).line("");
+        line("| billing run with webhooks | invoices/s | deliveries | delivered in | deliveries/s | left when the run "
+                + "ended | drained after it in | drain rate | duplicates | peak resident memory |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
+        line("| %.1f s | **%,.0f** | %,d | %.1f s | **%,.0f** | %,d | %.1f s | %s | %,d | %d MB |", r.runSeconds(),
+                r.invoicesPerSecond(), r.deliveries(), r.deliverySeconds(), r.deliveriesPerSecond(),
+                r.backlogAtRunEnd(), r.lagSeconds(), r.backlogAtRunEnd() == 0 ? "—"
+                        : String.format(java.util.Locale.ROOT, "%,.0f/s", r.drainPerSecond()), r.duplicates(),
+                r.peakResidentMb());
+        line("");
+        line("The same run on the same data with no endpoint registered: %.1f s, **%,.0f** invoices/s, %d MB.",
+                without.runSeconds(), without.invoicesPerSecond(), without.peakResidentMb()).line("");
+    }
+
     void footer() {
         line("## What limits it").line("");
         line("Profiles taken with JFR (`jcmd <pid> JFR.start settings=profile`) and perf "

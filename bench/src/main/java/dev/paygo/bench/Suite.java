@@ -24,7 +24,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Every benchmark, one command: ingestion and query load against paygo processes on SQLite and PostgreSQL,
  * the storage baselines, and the JMH micro-benchmarks; writes {@code docs/benchmarks.md}.
  *
- * <p>Usage: {@code Suite PAYGO_JAR OUTPUT_MD [quick]}
+ * <p>Usage: {@code Suite PAYGO_JAR OUTPUT_MD [quick]}, or {@code Suite PAYGO_JAR - webhooks} for the webhook
+ * benchmark alone (printed).
  */
 public final class Suite {
     private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
@@ -37,6 +38,10 @@ public final class Suite {
         Path jar = Path.of(args[0]);
         Path output = Path.of(args[1]);
         boolean quick = args.length > 2 && args[2].equals("quick");
+        if (args.length > 2 && args[2].equals("webhooks")) {
+            webhooksOnly(jar);
+            return;
+        }
         // The JIT takes about a minute of load to settle on two shared cores: before that a round measures it.
         int warmUpSeconds = quick ? 5 : 60;
         int rounds = quick ? 1 : 3;
@@ -118,6 +123,13 @@ public final class Suite {
             execute(PG, "DROP SCHEMA " + billingSchema + " CASCADE");
         }
 
+        int told = quick ? 200 : 2_000;
+        log("SQLite: webhooks over " + told + " accounts");
+        report.webhooks("SQLite", WebhookLoad.run(jar, "jdbc:sqlite:" + folder.resolve("webhooks0.db"), 8805, told, 0),
+                WebhookLoad.run(jar, "jdbc:sqlite:" + folder.resolve("webhooks.db"), 8805, told, 4));
+        log("PostgreSQL: webhooks over " + told + " accounts");
+        report.webhooks("PostgreSQL", webhooksOnPostgres(jar, told, 0), webhooksOnPostgres(jar, told, 4));
+
         log("JMH micro-benchmarks");
         Collection<RunResult> jmh = new Runner(new OptionsBuilder()
                 .include(RatingBench.class.getSimpleName()).include(JsonBench.class.getSimpleName())
@@ -127,6 +139,28 @@ public final class Suite {
         report.footer();
         Files.writeString(output, md.toString());
         log("wrote " + output);
+    }
+
+    /** {@code Suite PAYGO_JAR - webhooks}: the webhook benchmark alone, its tables printed (no file written). */
+    private static void webhooksOnly(Path jar) throws Exception {
+        StringBuilder md = new StringBuilder();
+        Report report = new Report(md);
+        Path folder = Files.createTempDirectory("paygo-bench");
+        report.webhooks("SQLite", WebhookLoad.run(jar, "jdbc:sqlite:" + folder.resolve("webhooks0.db"), 8805, 2_000, 0),
+                WebhookLoad.run(jar, "jdbc:sqlite:" + folder.resolve("webhooks.db"), 8805, 2_000, 4));
+        report.webhooks("PostgreSQL", webhooksOnPostgres(jar, 2_000, 0), webhooksOnPostgres(jar, 2_000, 4));
+        System.out.println(md);
+    }
+
+    /** The webhook benchmark on a schema of its own, dropped afterwards. */
+    private static WebhookLoad.Result webhooksOnPostgres(Path jar, int accounts, int endpoints) throws Exception {
+        String schema = "bench_webhooks_" + endpoints + "_" + Instant.now().getEpochSecond();
+        execute(PG, "CREATE SCHEMA " + schema);
+        try {
+            return WebhookLoad.run(jar, PG + "&currentSchema=" + schema, 8806, accounts, endpoints);
+        } finally {
+            execute(PG, "DROP SCHEMA " + schema + " CASCADE");
+        }
     }
 
     /**

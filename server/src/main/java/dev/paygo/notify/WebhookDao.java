@@ -56,9 +56,13 @@ public interface WebhookDao {
                         @Bind("eventId") String eventId, @Bind("nowMs") long nowMs,
                         @Bind("retryUntilMs") long retryUntilMs);
 
-    /** Pending deliveries due at {@code nowMs} and not leased, the earliest first, at most a few per endpoint. */
+    /** The endpoints that are not deleted, by id (those the dispatcher looks for due deliveries of). */
     @SqlQuery
-    List<DueRow> listDue(@Bind("nowMs") long nowMs, @Bind("perEndpoint") int perEndpoint, @Bind("limit") int limit);
+    List<String> listEndpointIds();
+
+    /** The endpoint's pending deliveries due at {@code nowMs} and not leased, the earliest first. */
+    @SqlQuery
+    List<DueRow> listDue(@Bind("endpointId") String endpointId, @Bind("nowMs") long nowMs, @Bind("limit") int limit);
 
     /** Leases a due delivery until {@code leaseUntilMs}: 1 when this call took it. */
     @SqlUpdate

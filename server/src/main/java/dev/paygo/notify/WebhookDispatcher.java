@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookDispatcher implements AutoCloseable {
     static final int WORKERS = 16;
-    static final int PER_ENDPOINT = 2;
+    static final int PER_ENDPOINT = 4;
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration MAX_DELAY = Duration.ofHours(1);
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
@@ -111,43 +111,47 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Claims what is due, endpoint by endpoint (an indexed query each, at most as many rows as the endpoint has
+     * free slots), until the workers are busy or nothing more is due.
+     */
     private void dispatchDue() {
-        while (!closed && busy.get() < WORKERS) {
+        boolean started = true;
+        while (started && !closed && busy.get() < WORKERS) {
+            started = false;
             long now = clock.millis();
-            List<DueRow> due = jdbi.withExtension(WebhookDao.class, dao -> dao.listDue(now, PER_ENDPOINT, 4 * WORKERS));
-            int started = 0;
-            for (DueRow row : due) {
-                if (busy.get() >= WORKERS) {
-                    return;
-                }
-                AtomicInteger sending = inFlight.computeIfAbsent(row.endpointId(), id -> new AtomicInteger());
-                if (sending.get() >= PER_ENDPOINT) {
+            for (String endpointId : jdbi.withExtension(WebhookDao.class, WebhookDao::listEndpointIds)) {
+                AtomicInteger sending = inFlight.computeIfAbsent(endpointId, id -> new AtomicInteger());
+                int free = Math.min(PER_ENDPOINT - sending.get(), WORKERS - busy.get());
+                if (free <= 0) {
                     continue;
                 }
-                long lease = now + settings.timeout().plus(LEASE_MARGIN).toMillis();
-                if (jdbi.withExtension(WebhookDao.class, dao -> dao.claim(row.id(), now, lease)) != 1) {
-                    continue;  // another node took it
+                for (DueRow row : jdbi.withExtension(WebhookDao.class, dao -> dao.listDue(endpointId, now, free))) {
+                    long lease = now + settings.timeout().plus(LEASE_MARGIN).toMillis();
+                    if (jdbi.withExtension(WebhookDao.class, dao -> dao.claim(row.id(), now, lease)) == 1) {
+                        start(row, lease, sending);
+                        started = true;
+                    }  // else another node took it
                 }
-                sending.incrementAndGet();
-                busy.incrementAndGet();
-                started++;
-                workers.execute(() -> {
-                    try {
-                        attempt(row.id(), lease);
-                    } catch (RuntimeException e) {
-                        LOG.warn("webhook delivery {} could not be recorded; its lease expires and it is sent again: {}",
-                                row.id(), e.toString());
-                    } finally {
-                        sending.decrementAndGet();
-                        busy.decrementAndGet();
-                        wake();
-                    }
-                });
-            }
-            if (started == 0) {
-                return;
             }
         }
+    }
+
+    private void start(DueRow row, long lease, AtomicInteger sending) {
+        sending.incrementAndGet();
+        busy.incrementAndGet();
+        workers.execute(() -> {
+            try {
+                attempt(row.id(), lease);
+            } catch (RuntimeException e) {
+                LOG.warn("webhook delivery {} could not be recorded; its lease expires and it is sent again: {}",
+                        row.id(), e.toString());
+            } finally {
+                sending.decrementAndGet();
+                busy.decrementAndGet();
+                wake();
+            }
+        });
     }
 
     private void attempt(String deliveryId, long lease) {

@@ -368,7 +368,7 @@ class WebhookIT {
 
         List<Received> arrived = awaitEvents(fast, customer.id(), 8);
         assertThat(arrived).hasSize(8);
-        // The stuck receiver holds at most two deliveries at once, each for the 1 s timeout.
+        // The stuck receiver holds at most four deliveries at once, each for the 1 s timeout.
         assertThat(receiver.at("/stuck").size()).isLessThan(8);
         assertThat(server.asOperator("DELETE", "/webhooks/" + stuck.id()).send().status()).isEqualTo(200);
         assertThat(server.asOperator("GET", "/webhooks/" + stuck.id() + "/deliveries").send().status())
