@@ -236,9 +236,10 @@ public final class WebhookDispatcher implements AutoCloseable {
     public void close() {
         closed = true;
         wake();
-        workers.shutdown();
         try {
+            // The poller first, so it hands no claimed delivery to workers that no longer take work.
             poller.join(Duration.ofSeconds(5).toMillis());
+            workers.shutdown();
             if (!workers.awaitTermination(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
                 workers.shutdownNow();
             }
