@@ -99,7 +99,7 @@ public final class JsonFields {
     }
 
     /** No control characters (NUL and friends break storage and logs) and well-formed UTF-16. */
-    static boolean isPlainText(String text) {
+    public static boolean isPlainText(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c)) {

@@ -28,14 +28,17 @@ final class EventBatch {
     private final List<RollupKey> rollups;
     private final int[] rollupOf;
     private final Map<RollupKey, String> quantityPointers;
+    /** Per row, the key of its allocation group, or null when the event has neither zone nor tags. */
+    private final String[] groupKeys;
 
     private EventBatch(List<EventRow> rows, List<String> accounts, List<RollupKey> rollups, int[] rollupOf,
-                       Map<RollupKey, String> quantityPointers) {
+                       Map<RollupKey, String> quantityPointers, String[] groupKeys) {
         this.rows = rows;
         this.accounts = accounts;
         this.rollups = rollups;
         this.rollupOf = rollupOf;
         this.quantityPointers = quantityPointers;
+        this.groupKeys = groupKeys;
     }
 
     /**
@@ -58,9 +61,14 @@ final class EventBatch {
         List<String> accounts = new ArrayList<>();
         Map<RollupKey, Integer> firstSeen = new HashMap<>();
         int[] rollupOf = new int[ordered.size()];
+        String[] groupKeys = new String[ordered.size()];
         for (int i = 0; i < ordered.size(); i++) {
             UsageEvent event = ordered.get(i);
-            rows.add(EventRow.of(event, receivedAtMs));
+            EventRow row = EventRow.of(event, receivedAtMs);
+            rows.add(row);
+            if (row.allocated()) {
+                groupKeys[i] = Tags.groupKey(row.zoneId(), row.tags());
+            }
             if (accounts.isEmpty() || !accounts.get(accounts.size() - 1).equals(event.accountId())) {
                 accounts.add(event.accountId());  // sorted by account: a new one is never seen before
             }
@@ -77,7 +85,7 @@ final class EventBatch {
         for (int i = 0; i < rollupOf.length; i++) {
             rollupOf[i] = rank[rollupOf[i]];
         }
-        return new EventBatch(rows, accounts, rollups, rollupOf, quantityPointers);
+        return new EventBatch(rows, accounts, rollups, rollupOf, quantityPointers, groupKeys);
     }
 
     /** Where in the request the first event of a rollup's quantity stands ({@code /3/quantity}). */
@@ -129,6 +137,37 @@ final class EventBatch {
                         units[r], atto[r], count[r]));
             }
         }
+        return out;
+    }
+
+    /**
+     * What the new rows with a zone or tags add to their allocation groups, in (account, day, metric, group)
+     * order; empty when no event has either.
+     */
+    List<AllocationRow> allocationsOf(boolean[] isNew) {
+        record Key(String accountId, long epochDay, String metric, String groupKey) {
+        }
+        Map<Key, long[]> sums = new java.util.TreeMap<>(Comparator.comparing(Key::accountId)
+                .thenComparingLong(Key::epochDay).thenComparing(Key::metric).thenComparing(Key::groupKey));
+        Map<Key, EventRow> firstRow = new HashMap<>();
+        for (int i = 0; i < isNew.length; i++) {
+            if (isNew[i] && groupKeys[i] != null) {
+                EventRow row = rows.get(i);
+                Key key = new Key(row.accountId(), rollups.get(rollupOf[i]).epochDay(), row.metric(), groupKeys[i]);
+                long[] sum = sums.computeIfAbsent(key, k -> new long[3]);
+                firstRow.putIfAbsent(key, row);
+                sum[1] += row.quantityAtto();
+                sum[0] = Math.addExact(sum[0], row.quantityUnits() + sum[1] / Quantity.ATTO_PER_UNIT);
+                sum[1] %= Quantity.ATTO_PER_UNIT;
+                sum[2]++;
+            }
+        }
+        List<AllocationRow> out = new ArrayList<>(sums.size());
+        sums.forEach((key, sum) -> {
+            EventRow row = firstRow.get(key);
+            out.add(new AllocationRow(key.accountId(), LocalDate.ofEpochDay(key.epochDay()).toString(), key.metric(),
+                    key.groupKey(), row.zoneId(), row.tags(), sum[0], sum[1], sum[2]));
+        });
         return out;
     }
 }

@@ -18,6 +18,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /** SQL of usage events and rollups; every read takes the account id. */
 @UseClasspathSqlLocator
 @RegisterConstructorMapper(RollupRow.class)
+@RegisterConstructorMapper(AllocationRow.class)
 public interface UsageDao extends SqlObject {
     String INSERT_EVENT = ClasspathSqlLocator.create().locate(UsageDao.class, "insertEvent");
 
@@ -41,6 +42,11 @@ public interface UsageDao extends SqlObject {
                     statement.setString(7, row.zoneId());
                 }
                 statement.setLong(8, row.receivedAtMs());
+                if (row.tags() == null) {
+                    statement.setNull(9, Types.VARCHAR);
+                } else {
+                    statement.setString(9, row.tags());
+                }
                 statement.addBatch();
             }
             int[] counts = statement.executeBatch();
@@ -73,6 +79,15 @@ public interface UsageDao extends SqlObject {
      */
     @SqlBatch
     int[] addToRollup(@BindMethods List<RollupRow> rows);
+
+    /** Adds amounts to allocation groups, creating them as needed. */
+    @SqlBatch
+    void addToAllocation(@BindMethods List<AllocationRow> rows);
+
+    /** The allocation groups of an account on the days {@code [fromDay, toDay)}, by day, metric and group. */
+    @SqlQuery
+    List<AllocationRow> listAllocations(@Bind("accountId") String accountId, @Bind("fromDay") String fromDay,
+                                        @Bind("toDay") String toDay);
 
     /** The rollups of an account on the days {@code [fromDay, toDay)} (ISO dates), by metric then day. */
     @SqlQuery

@@ -31,10 +31,10 @@ import java.util.Set;
  */
 public final class UsageEventReader {
     private static final Set<String> EVENT_FIELDS = Set.of("id", "account_id", "metric", "quantity", "timestamp",
-            "zone_id");
+            "zone_id", "tags");
     private static final Set<String> CLOUD_EVENT_FIELDS = Set.of("specversion", "id", "source", "type", "subject",
             "time", "datacontenttype", "dataschema", "data");
-    private static final Set<String> CLOUD_EVENT_DATA = Set.of("metric", "quantity", "zone_id");
+    private static final Set<String> CLOUD_EVENT_DATA = Set.of("metric", "quantity", "zone_id", "tags");
 
     /** A quantity sent as a string: digits, and a fraction after one point; no sign, exponent or space. */
     private static final java.util.regex.Pattern QUANTITY_TEXT = java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?");
@@ -164,10 +164,11 @@ public final class UsageEventReader {
         Optional<BigDecimal> quantity = quantity(fields, "quantity");
         Optional<Instant> timestamp = required(fields, "timestamp");
         Optional<String> zone = zone(fields);
+        Tags tags = tags(fields);
         if (id.isPresent() && account.isPresent() && metric.isPresent() && quantity.isPresent()
                 && timestamp.isPresent()) {
             events.add(new IncomingEvent(new UsageEvent(account.get(), id.get(), metric.get(), quantity.get(),
-                    timestamp.get(), zone), pointer, false));
+                    timestamp.get(), zone, tags), pointer, false));
         }
     }
 
@@ -192,9 +193,10 @@ public final class UsageEventReader {
         Optional<String> metric = d.requiredString("metric", 128);
         Optional<BigDecimal> quantity = quantity(d, "quantity");
         Optional<String> zone = zone(d);
+        Tags tags = tags(d);
         if (id.isPresent() && account.isPresent() && metric.isPresent() && quantity.isPresent() && time.isPresent()) {
             events.add(new IncomingEvent(new UsageEvent(account.get(), id.get(), metric.get(), quantity.get(),
-                    time.get(), zone), pointer, true));
+                    time.get(), zone, tags), pointer, true));
         }
     }
 
@@ -251,6 +253,10 @@ public final class UsageEventReader {
 
     private static Optional<String> zone(JsonFields fields) {
         return fields.string("zone_id", 32, Ids.HEX32, "a zone id (32 lowercase hex characters) or null");
+    }
+
+    private Tags tags(JsonFields fields) {
+        return fields.has("tags") ? Tags.read(fields.raw("tags"), fields.pointer("tags"), problems) : Tags.NONE;
     }
 
     private static PaygoException malformed(JsonProcessingException e) {

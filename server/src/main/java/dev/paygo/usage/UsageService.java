@@ -226,6 +226,10 @@ public final class UsageService implements AutoCloseable {
                 }
             }
         }
+        List<AllocationRow> allocations = batch.allocationsOf(isNew);
+        if (!allocations.isEmpty()) {
+            dao.addToAllocation(allocations);
+        }
         return new IngestResult(accepted, batch.size() - accepted);
     }
 
@@ -245,6 +249,12 @@ public final class UsageService implements AutoCloseable {
     /** The first day the account has usage on, if any. */
     public Optional<LocalDate> findFirstDay(String accountId) {
         return jdbi.withExtension(UsageDao.class, dao -> dao.findFirstDay(accountId)).map(LocalDate::parse);
+    }
+
+    /** The account's allocation groups (usage with a zone or tags) on the days {@code [from, toExclusive)}. */
+    public List<AllocationRow> listAllocations(String accountId, LocalDate from, LocalDate toExclusive) {
+        return jdbi.withExtension(UsageDao.class,
+                dao -> dao.listAllocations(accountId, from.toString(), toExclusive.toString()));
     }
 
     /** The account's daily totals on the days {@code [from, toExclusive)}, by metric then day. */

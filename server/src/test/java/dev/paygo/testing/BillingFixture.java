@@ -47,6 +47,22 @@ public final class BillingFixture {
             assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
         }
 
+        /** Sends one event with a zone (or null) and tags (a JSON object, or null); its id is unique. */
+        public void send(String metric, String quantity, String timestamp, String zoneId, String tagsJson) {
+            String event = "{\"id\": \"e" + fixture.eventIds.incrementAndGet() + "\", \"metric\": \"" + metric
+                    + "\", \"quantity\": \"" + quantity + "\", \"timestamp\": \"" + timestamp + "\""
+                    + (zoneId == null ? "" : ", \"zone_id\": \"" + zoneId + "\"")
+                    + (tagsJson == null ? "" : ", \"tags\": " + tagsJson) + "}";
+            Reply sent = post("[" + event + "]");
+            assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        }
+
+        /** Posts a JSON array of events with the usage token. */
+        public Reply post(String jsonArray) {
+            return fixture.server.http().call("POST", "/accounts/" + id + "/usage/events").bearer(usage)
+                    .json(jsonArray).send();
+        }
+
         public JsonNode invoices() {
             return get("/invoices").result();
         }
@@ -60,8 +76,13 @@ public final class BillingFixture {
 
     /** A new customer, opened on 2026-10-10 (the clock is set there). */
     public Customer customer(String name) {
-        clock.set(Instant.parse("2026-10-10T12:00:00Z"));
-        String id = server.createAccount(name, "2026-10-01T00:00:00Z");
+        return customer(name, "2026-10-10T12:00:00Z", "2026-10-01T00:00:00Z");
+    }
+
+    /** A new customer opened at {@code openedAt} (the clock is set there) with a billing cycle anchor. */
+    public Customer customer(String name, String openedAt, String anchor) {
+        clock.set(Instant.parse(openedAt));
+        String id = server.createAccount(name, anchor);
         return new Customer(this, id, server.createToken(id, BILLING_READ), server.createToken(id, BILLING_WRITE),
                 server.createToken(id, USAGE_WRITE));
     }
