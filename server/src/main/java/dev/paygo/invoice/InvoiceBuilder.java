@@ -2,6 +2,7 @@ package dev.paygo.invoice;
 
 import dev.paygo.money.Money;
 import dev.paygo.period.BillingPeriod;
+import dev.paygo.rating.UsageRecord;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -18,8 +19,12 @@ import java.util.Optional;
  * count from there.
  */
 final class InvoiceBuilder {
-    /** An earlier invoiced period: what its usage costs now, and what it was billed. */
-    record Invoiced(BillingPeriod period, List<MetricTotal> now, Map<String, BilledAmountRow> billed) {
+    /** An earlier invoiced period: its days as rated now, what its usage costs now, and what it was billed. */
+    record Invoiced(BillingPeriod period, List<UsageRecord> days, List<MetricTotal> now,
+                    Map<String, BilledAmountRow> billed) {
+        Invoiced(BillingPeriod period, List<UsageRecord> days, Map<String, BilledAmountRow> billed) {
+            this(period, days, MetricTotal.of(days), billed);
+        }
     }
 
     /** The lines, and the billed amounts to store with them. */

@@ -21,6 +21,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(BilledAmountRow.class)
 @RegisterConstructorMapper(FeeRow.class)
 @RegisterConstructorMapper(CursorRow.class)
+@RegisterConstructorMapper(BilledDayRow.class)
 public interface InvoiceDao {
     @SqlUpdate
     void insertInvoice(@BindMethods InvoiceRow row);
@@ -78,6 +79,15 @@ public interface InvoiceDao {
 
     @SqlBatch
     void saveBilled(@BindMethods List<BilledAmountRow> rows);
+
+    /** Records what an invoice billed of each day (a row already stored for the same billing is kept). */
+    @SqlBatch
+    void saveBilledDays(@BindMethods List<BilledDayRow> rows);
+
+    /** What was billed of the days of the periods starting in {@code [fromDay, toDay)}, oldest billing first. */
+    @SqlQuery
+    List<BilledDayRow> listBilledDays(@Bind("accountId") String accountId, @Bind("fromDay") String fromDay,
+                                      @Bind("toDay") String toDay);
 
     /** Invoices of every account (after {@code afterId}, by id) whose next payment attempt is due. */
     @SqlQuery

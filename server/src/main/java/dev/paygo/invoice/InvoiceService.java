@@ -19,6 +19,7 @@ import dev.paygo.period.BillingPeriods;
 import dev.paygo.profile.BillingProfile;
 import dev.paygo.profile.ProfileService;
 import dev.paygo.rating.RatingService;
+import dev.paygo.rating.UsageRecord;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -266,9 +267,11 @@ public final class InvoiceService {
                 LocalDate.parse(cursor.periodEnd()));
         BillingPeriod next = periods.containing(period.end());
         Currency currency = currency(account);
-        InvoiceBuilder.Result built = InvoiceBuilder.build(account.id(), currency, period,
-                MetricTotal.of(rating.records(account, period)), held,
-                earlier(account, periods, period.start(), cursor.lastBilledAtMs()));
+        List<UsageRecord> days = rating.records(account, period);
+        List<InvoiceBuilder.Invoiced> earlier = earlier(account, periods, period.start(), cursor.lastBilledAtMs());
+        InvoiceBuilder.Result built = InvoiceBuilder.build(account.id(), currency, period, MetricTotal.of(days), held,
+                earlier);
+        List<BilledDayRow> billedDays = billedDays(account, period, days, earlier, built.billed());
         Instant now = clock.instant();
         CursorRow after = new CursorRow(account.id(), next.start().toString(), next.end().toString(),
                 now.toEpochMilli());
@@ -282,6 +285,7 @@ public final class InvoiceService {
                 return new Billed(Optional.empty(), Optional.empty());
             }
             dao.saveBilled(built.billed());
+            dao.saveBilledDays(billedDays);
             if (built.lines().isEmpty()) {
                 return new Billed(Optional.empty(), Optional.of(after));
             }
@@ -354,8 +358,48 @@ public final class InvoiceService {
                         account.id(), candidates.get(0).start().toString(), before.toString())).stream()
                 .collect(Collectors.groupingBy(BilledAmountRow::periodStart,
                         Collectors.toMap(BilledAmountRow::metric, Function.identity())));
-        return candidates.stream().map(p -> new InvoiceBuilder.Invoiced(p, MetricTotal.of(rating.records(account, p)),
+        return candidates.stream().map(p -> new InvoiceBuilder.Invoiced(p, rating.records(account, p),
                 billed.getOrDefault(p.start().toString(), Map.of()))).toList();
+    }
+
+    /**
+     * What this billing of {@code period} bills of each day, for the FOCUS records: every day of the period (and
+     * a marker, so a period billed without usage is known as billed), and the days of each earlier period and
+     * metric that one of its correction lines bills.
+     */
+    private static List<BilledDayRow> billedDays(Account account, BillingPeriod period, List<UsageRecord> days,
+                                                 List<InvoiceBuilder.Invoiced> earlier, List<BilledAmountRow> billed) {
+        String billedIn = period.start().toString();
+        List<BilledDayRow> rows = new ArrayList<>();
+        rows.add(new BilledDayRow(account.id(), billedIn, BilledDayRow.PERIOD_MARKER, billedIn, billedIn, "0", "0",
+                "0"));
+        days.forEach(d -> rows.add(billedDay(account, period.start(), d, billedIn)));
+        for (InvoiceBuilder.Invoiced invoiced : earlier) {
+            String start = invoiced.period().start().toString();
+            java.util.Set<String> corrected = billed.stream().filter(b -> b.periodStart().equals(start))
+                    .map(BilledAmountRow::metric).collect(Collectors.toSet());
+            invoiced.days().stream().filter(d -> corrected.contains(d.metric()))
+                    .forEach(d -> rows.add(billedDay(account, invoiced.period().start(), d, billedIn)));
+        }
+        return rows;
+    }
+
+    private static BilledDayRow billedDay(Account account, LocalDate periodStart, UsageRecord day, String billedIn) {
+        return new BilledDayRow(account.id(), periodStart.toString(), day.metric(), day.chargePeriodStart().toString(),
+                billedIn, day.consumedQuantity().toPlainString(), day.pricingQuantity().toPlainString(),
+                day.contractedCost().amount().toPlainString());
+    }
+
+    /** What was billed of the days of the periods starting in {@code [from, toExclusive)}, oldest billing first. */
+    public List<BilledDayRow> billedDays(Account account, LocalDate from, LocalDate toExclusive) {
+        return jdbi.withExtension(InvoiceDao.class, dao -> dao.listBilledDays(account.id(), from.toString(),
+                toExclusive.toString()));
+    }
+
+    /** The period the account's next invoice bills: where a correction not billed yet will be billed. */
+    public BillingPeriod nextToBill(Account account) {
+        CursorRow row = cursor(account).row();
+        return new BillingPeriod(LocalDate.parse(row.periodStart()), LocalDate.parse(row.periodEnd()));
     }
 
     private static LineRow lineRow(String invoiceId, InvoiceLine l) {

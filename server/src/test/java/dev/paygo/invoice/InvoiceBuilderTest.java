@@ -59,7 +59,7 @@ class InvoiceBuilderTest {
 
     @Test
     void lateUsageBecomesACorrectionOfTheDifferenceAndANegativeOneWaitsRatherThanGoBelowZero() {
-        InvoiceBuilder.Invoiced grew = new InvoiceBuilder.Invoiced(SEPTEMBER, List.of(total("a.metric", "15",
+        InvoiceBuilder.Invoiced grew = new InvoiceBuilder.Invoiced(SEPTEMBER, List.of(), List.of(total("a.metric", "15",
                 "4.50", USD)), Map.of("a.metric", new BilledAmountRow("a", "2026-09-01", "a.metric", 300, "10")));
         InvoiceBuilder.Result built = InvoiceBuilder.build("a", USD, OCTOBER, List.of(), List.of(), List.of(grew));
         assertThat(built.lines()).hasSize(1);
@@ -70,7 +70,7 @@ class InvoiceBuilderTest {
         assertThat(correction.periodStart()).isEqualTo(SEPTEMBER.start());
         assertThat(built.billed()).extracting(BilledAmountRow::billedMinor).containsExactly(450L);
 
-        InvoiceBuilder.Invoiced shrank = new InvoiceBuilder.Invoiced(SEPTEMBER, List.of(total("a.metric", "10",
+        InvoiceBuilder.Invoiced shrank = new InvoiceBuilder.Invoiced(SEPTEMBER, List.of(), List.of(total("a.metric", "10",
                 "2.00", USD)), Map.of("a.metric", new BilledAmountRow("a", "2026-09-01", "a.metric", 300, "10")));
         InvoiceBuilder.Result waits = InvoiceBuilder.build("a", USD, OCTOBER, List.of(total("b.metric", "1", "0.50",
                 USD)), List.of(), List.of(shrank));
