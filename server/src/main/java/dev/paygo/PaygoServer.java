@@ -1,5 +1,11 @@
 package dev.paygo;
 
+import dev.paygo.focus.FocusController;
+import dev.paygo.focus.FocusService;
+import dev.paygo.org.OrganizationController;
+import dev.paygo.org.OrganizationService;
+import dev.paygo.zone.ZoneController;
+import dev.paygo.zone.ZoneService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paygo.account.AccountController;
 import dev.paygo.alert.AlertController;
@@ -101,6 +107,9 @@ public final class PaygoServer implements AutoCloseable {
     private WebhookDispatcher dispatcher;
     private final InvoiceService invoices;
     private final BillingRun billing;
+    private final ZoneService zones;
+    private final OrganizationService organizations;
+    private final FocusService focus;
     private BillingScheduler scheduler;
     private Javalin app;
     private RouteTable routes;
@@ -129,6 +138,9 @@ public final class PaygoServer implements AutoCloseable {
                 credits, outbox, config.billing().invoiceGrace(), config.lateEventDays());
         this.billing = new BillingRun(database.jdbi(), config.clock(), accounts, invoices, payments, profiles,
                 credits, config.billing().dunning());
+        this.zones = new ZoneService(database.jdbi(), config.clock());
+        this.organizations = new OrganizationService(database.jdbi(), config.clock(), accounts);
+        this.focus = new FocusService(rating, catalog, accounts, invoices, usage, zones, config.clock());
     }
 
     /**
@@ -206,10 +218,11 @@ public final class PaygoServer implements AutoCloseable {
         Guard guard = new Guard(new Authenticator(operators, tokens, users), perCredential,
                 new AuthThrottle(authFailures, config.clock()), accounts);
 
+        TokenController tokenController = new TokenController(tokens, body, responses);
         routes = Routes.table(
                 new HealthController(responses, database::isReachable, metrics),
                 new AccountController(accounts, body, responses),
-                new TokenController(tokens, body, responses),
+                tokenController,
                 new UserController(users, body, responses),
                 new ProfileController(profiles, new PaymentMethodService(database.jdbi(), profiles, payments,
                         new SetupIntentService(database.jdbi(), config.clock())), invoices::balance, body, responses),
@@ -222,7 +235,10 @@ public final class PaygoServer implements AutoCloseable {
                 new CreditController(credits, body, responses),
                 new RatePlanController(catalog, config.clock(), responses),
                 new AlertController(alerts, body, responses),
-                new WebhookController(webhooks, body, responses));
+                new WebhookController(webhooks, body, responses),
+                new FocusController(focus, organizations, responses),
+                new OrganizationController(organizations, tokenController, body, responses),
+                new ZoneController(zones, body, responses));
         app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -334,6 +350,18 @@ public final class PaygoServer implements AutoCloseable {
     /** Billing runs: {@code paygo bill} and {@code POST /billing/runs} run one now. */
     public BillingRun billing() {
         return billing;
+    }
+
+    public ZoneService zones() {
+        return zones;
+    }
+
+    public OrganizationService organizations() {
+        return organizations;
+    }
+
+    public FocusService focus() {
+        return focus;
     }
 
     @Override

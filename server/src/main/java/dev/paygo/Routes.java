@@ -11,7 +11,10 @@ import dev.paygo.auth.UserController;
 import dev.paygo.catalog.CatalogController;
 import dev.paygo.catalog.RatePlanController;
 import dev.paygo.credit.CreditController;
+import dev.paygo.focus.FocusController;
 import dev.paygo.http.Access;
+import dev.paygo.org.OrganizationController;
+import dev.paygo.zone.ZoneController;
 import dev.paygo.http.HealthController;
 import dev.paygo.http.RouteTable;
 import dev.paygo.invoice.BillingHistoryController;
@@ -33,7 +36,8 @@ final class Routes {
                             UserController users, ProfileController profiles, CatalogController catalog,
                             UsageController usage, UsageRecordsController records, InvoiceController invoices,
                             BillingHistoryController history, FeeController fees, CreditController credits,
-                            RatePlanController ratePlans, AlertController alerts, WebhookController webhooks) {
+                            RatePlanController ratePlans, AlertController alerts, WebhookController webhooks,
+                            FocusController focus, OrganizationController organizations, ZoneController zones) {
         return new RouteTable(BASE_PATH)
             .root("GET", "/healthz", health::health)
             .root("GET", "/readyz", health::ready)
@@ -89,6 +93,27 @@ final class Routes {
             .get("/accounts/{account_id}/billable-usage", Access.account(BILLING_READ), records::billable)
             .get("/accounts/{account_id}/paygo-usage-info", Access.account(BILLING_READ), records::info)
             .get("/accounts/{account_id}/billable-usage/info", Access.account(BILLING_READ), records::info)
+            .get("/accounts/{account_id}/billable/usage", Access.account(BILLING_READ), focus::account)
+            .get("/accounts/{account_id}/billable/usage/export", Access.account(BILLING_READ), focus::exportAccount)
+            .get("/accounts/{account_id}/zones", Access.account(BILLING_READ), zones::list)
+            .put("/accounts/{account_id}/zones/{zone_id}", Access.account(BILLING_WRITE), zones::put)
+
+            .post("/organizations", Access.operator(), organizations::create)
+            .get("/organizations", Access.operator(), organizations::list)
+            .get("/organizations/{organization_id}", Access.organization(BILLING_READ), organizations::get)
+            .put("/organizations/{organization_id}/accounts/{account_id}", Access.operator(),
+                    organizations::addAccount)
+            .delete("/organizations/{organization_id}/accounts/{account_id}", Access.operator(),
+                    organizations::removeAccount)
+            .post("/organizations/{organization_id}/tokens", Access.operator(), organizations::createToken)
+            .get("/organizations/{organization_id}/tokens", Access.operator(), organizations::listTokens)
+            .delete("/organizations/{organization_id}/tokens/{token_id}", Access.operator(),
+                    organizations::revokeToken)
+            .get("/organizations/{organization_id}/billable/usage", Access.organization(BILLING_READ),
+                    focus::organization)
+            .get("/organizations/{organization_id}/billable/usage/export", Access.organization(BILLING_READ),
+                    focus::exportOrganization)
+
             .get("/billing/catalog", Access.authenticated(), catalog::get)
             .get("/billing/rate_plans", Access.authenticated(), ratePlans::list)
             .get("/billing/rate_plans/{public_key}", Access.authenticated(), ratePlans::get)

@@ -29,6 +29,12 @@ public record ApiToken(String id, String accountId, String name, List<Policy> po
                 && policies.stream().anyMatch(p -> p.grants(accountId, needed));
     }
 
+    /** True when an allow policy grants {@code needed} on the organization and no deny policy names it. */
+    public boolean allowsOrganization(String organizationId, PermissionGroup needed) {
+        return policies.stream().noneMatch(p -> p.deniesOrganization(organizationId, needed))
+                && policies.stream().anyMatch(p -> p.grantsOrganization(organizationId, needed));
+    }
+
     /** The groups this token's allow policies name (what a caller must hold itself to revoke it). */
     public java.util.Set<PermissionGroup> allowedGroups() {
         java.util.Set<PermissionGroup> groups = java.util.EnumSet.noneOf(PermissionGroup.class);

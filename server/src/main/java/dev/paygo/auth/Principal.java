@@ -10,6 +10,14 @@ public sealed interface Principal {
     boolean may(String accountId, PermissionGroup needed);
 
     /**
+     * True when this caller may use {@code needed} on the organization: the operator, or a token scoped to it. An
+     * account's own credentials never reach its organization.
+     */
+    default boolean mayOnOrganization(String organizationId, PermissionGroup needed) {
+        return false;
+    }
+
+    /**
      * A stable key naming this credential ({@code token:<id>}, {@code user:<id>}, {@code operator:<id>}): its
      * requests are rate limited under it, and the tokens it creates record it as their creator.
      */
@@ -23,6 +31,11 @@ public sealed interface Principal {
     record Operator(String credentialId) implements Principal {
         @Override
         public boolean may(String accountId, PermissionGroup needed) {
+            return true;
+        }
+
+        @Override
+        public boolean mayOnOrganization(String organizationId, PermissionGroup needed) {
             return true;
         }
 
@@ -42,6 +55,11 @@ public sealed interface Principal {
         @Override
         public boolean may(String accountId, PermissionGroup needed) {
             return token.allows(accountId, needed);
+        }
+
+        @Override
+        public boolean mayOnOrganization(String organizationId, PermissionGroup needed) {
+            return token.allowsOrganization(organizationId, needed);
         }
 
         @Override

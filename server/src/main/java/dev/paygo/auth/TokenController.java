@@ -38,6 +38,36 @@ public final class TokenController {
     }
 
     public void create(Context ctx) {
+        NewToken request = read(ctx);
+        CreatedToken created = tokens.create(Guard.account(ctx).id(), request, Guard.principal(ctx));
+        responses.created(ctx, view(created.token(), tokens.now()).withValue(created.value()));
+    }
+
+    /**
+     * {@code POST /organizations/{id}/tokens} (operator): a token that reads the organization's usage. The
+     * organization must exist (the caller checked it).
+     */
+    public void createForOrganization(Context ctx, String organizationId) {
+        NewToken request = read(ctx);
+        CreatedToken created = tokens.createForOrganization(organizationId, request, Guard.principal(ctx));
+        responses.created(ctx, view(created.token(), tokens.now()).withValue(created.value()));
+    }
+
+    /** {@code GET /organizations/{id}/tokens} (operator). */
+    public void listForOrganization(Context ctx, String organizationId) {
+        Page<ApiToken> page = tokens.list(organizationId, PageRequest.from(ctx, 20));
+        Instant now = tokens.now();
+        responses.page(ctx, new Page<>(page.items().stream().map(t -> view(t, now)).toList(), page.info()));
+    }
+
+    /** {@code DELETE /organizations/{id}/tokens/{token_id}} (operator). */
+    public void revokeForOrganization(Context ctx, String organizationId) {
+        String tokenId = ctx.pathParam("token_id");
+        tokens.revoke(organizationId, tokenId, ctx.path(), Guard.principal(ctx));
+        responses.ok(ctx, Map.of("id", tokenId));
+    }
+
+    private NewToken read(Context ctx) {
         JsonFields fields = JsonFields.root(body.parse(ctx), new Problems()).allowOnly(TOKEN_FIELDS);
         String name = fields.requiredString("name", 120).orElse("");
         List<NewToken.NewPolicy> policies = new ArrayList<>();
@@ -47,10 +77,7 @@ public final class TokenController {
         Optional<Instant> notBefore = fields.instant("not_before");
         Optional<Instant> expiresOn = fields.instant("expires_on");
         fields.problems().throwIfAny();
-        CreatedToken created = tokens.create(Guard.account(ctx).id(),
-                new NewToken(name, policies, notBefore, expiresOn), Guard.principal(ctx));
-        TokenView view = view(created.token(), tokens.now());
-        responses.created(ctx, view.withValue(created.value()));
+        return new NewToken(name, policies, notBefore, expiresOn);
     }
 
     public void list(Context ctx) {
@@ -111,10 +138,17 @@ public final class TokenController {
         List<PolicyView> policies = token.policies().stream().map(p -> new PolicyView(p.id(), p.effect().wire(),
                 p.permissionGroups().stream().sorted()
                         .map(g -> new GroupView(g.id(), g.displayName())).toList(),
-                p.accountIds().stream().sorted().collect(LinkedHashMap::new,
-                        (m, a) -> m.put(Policy.ACCOUNT_RESOURCE_PREFIX + a, "*"), Map::putAll))).toList();
+                resources(p))).toList();
         return new TokenView(token.id(), token.name(), token.status(now), token.issuedOn(), token.modifiedOn(),
                 token.notBefore().orElse(null), token.expiresOn().orElse(null), policies, null);
+    }
+
+    private static Map<String, String> resources(Policy p) {
+        Map<String, String> resources = new LinkedHashMap<>();
+        p.accountIds().stream().sorted().forEach(a -> resources.put(Policy.ACCOUNT_RESOURCE_PREFIX + a, "*"));
+        p.organizationIds().stream().sorted()
+                .forEach(o -> resources.put(Policy.ORGANIZATION_RESOURCE_PREFIX + o, "*"));
+        return resources;
     }
 
     /** A token on the wire; {@code value} only in the answer to its creation. */

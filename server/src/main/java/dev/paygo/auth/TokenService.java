@@ -45,8 +45,21 @@ public final class TokenService {
      * the creator revokes it too.
      */
     public CreatedToken create(String accountId, NewToken request, Principal creator) {
+        return create(accountId, false, request, creator);
+    }
+
+    /**
+     * Creates a token of an organization (the operator's call): its resources may only name the organization, as
+     * {@code com.cloudflare.api.organization.<id>}, and it may only read (Billing Read). It reads the organization's
+     * usage, nothing of any account. It is stored, listed and revoked under the organization's id.
+     */
+    public CreatedToken createForOrganization(String organizationId, NewToken request, Principal creator) {
+        return create(organizationId, true, request, creator);
+    }
+
+    private CreatedToken create(String accountId, boolean organization, NewToken request, Principal creator) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<Policy> policies = validate(accountId, request, creator, now);
+        List<Policy> policies = validate(accountId, organization, request, creator, now);
         Optional<Instant> expiresOn = request.expiresOn().or(() -> creatorExpiry(creator));
         String value = Ids.secret(VALUE_LENGTH);
         ApiToken token = new ApiToken(Ids.hex32(), accountId, request.name().strip(), policies, now, now,
@@ -136,7 +149,8 @@ public final class TokenService {
         return clock.instant();
     }
 
-    private List<Policy> validate(String accountId, NewToken request, Principal creator, Instant now) {
+    private List<Policy> validate(String accountId, boolean organization, NewToken request, Principal creator,
+                                  Instant now) {
         Problems problems = new Problems();
         String name = request.name() == null ? "" : request.name().strip();
         if (name.isEmpty() || name.length() > 120) {
@@ -147,7 +161,8 @@ public final class TokenService {
         }
         List<Policy> policies = new ArrayList<>();
         for (int i = 0; i < request.policies().size(); i++) {
-            policies.add(policy(accountId, request.policies().get(i), "/policies/" + i, creator, problems));
+            policies.add(policy(accountId, organization, request.policies().get(i), "/policies/" + i, creator,
+                    problems));
         }
         request.expiresOn().filter(e -> !e.isAfter(now))
                 .ifPresent(e -> problems.add("/expires_on", "must be in the future"));
@@ -161,8 +176,8 @@ public final class TokenService {
         return policies;
     }
 
-    private Policy policy(String accountId, NewToken.NewPolicy requested, String pointer, Principal creator,
-                          Problems problems) {
+    private Policy policy(String accountId, boolean organization, NewToken.NewPolicy requested, String pointer,
+                          Principal creator, Problems problems) {
         Policy.Effect effect = Policy.Effect.ALLOW;
         if ("deny".equals(requested.effect())) {
             effect = Policy.Effect.DENY;
@@ -181,26 +196,32 @@ public final class TokenService {
                         "is not a known permission group (Billing Read " + PermissionGroup.BILLING_READ.id()
                                 + ", Billing Write " + PermissionGroup.BILLING_WRITE.id() + ", Usage Write "
                                 + PermissionGroup.USAGE_WRITE.id() + ")");
-            } else if (effect == Policy.Effect.ALLOW && !creator.may(accountId, group.get())) {
+            } else if (organization && group.get() != PermissionGroup.BILLING_READ) {
+                problems.add(pointer + "/permission_groups/" + j + "/id", "must be Billing Read "
+                        + PermissionGroup.BILLING_READ.id() + ": an organization's token only reads its usage");
+            } else if (!organization && effect == Policy.Effect.ALLOW && !creator.may(accountId, group.get())) {
                 problems.add(pointer + "/permission_groups/" + j + "/id",
                         "grants " + group.get().displayName() + ", which the caller does not hold itself");
             } else {
                 groups.add(group.get());
             }
         }
-        String ownResource = Policy.ACCOUNT_RESOURCE_PREFIX + accountId;
+        String ownResource = (organization ? Policy.ORGANIZATION_RESOURCE_PREFIX : Policy.ACCOUNT_RESOURCE_PREFIX)
+                + accountId;
+        String scope = organization ? "organization" : "account";
         if (requested.resources().isEmpty()) {
-            problems.add(pointer + "/resources", "must name the account, as {\"" + ownResource + "\": \"*\"}");
+            problems.add(pointer + "/resources", "must name the " + scope + ", as {\"" + ownResource + "\": \"*\"}");
         }
         for (Map.Entry<String, String> resource : requested.resources().entrySet()) {
             String at = pointer + "/resources/" + resource.getKey().replace("~", "~0").replace("/", "~1");
             if (!resource.getKey().equals(ownResource)) {
-                problems.add(at, "must be " + ownResource + ": a token can only be scoped to its own account");
+                problems.add(at, "must be " + ownResource + ": a token can only be scoped to its own " + scope);
             } else if (!"*".equals(resource.getValue())) {
                 problems.add(at, "must be \"*\"");
             }
         }
-        return new Policy(Ids.hex32(), effect, groups, Set.of(accountId));
+        return organization ? new Policy(Ids.hex32(), effect, groups, Set.of(), Set.of(accountId))
+                : new Policy(Ids.hex32(), effect, groups, Set.of(accountId));
     }
 
     private ApiToken toToken(TokenRow row) {
@@ -213,7 +234,8 @@ public final class TokenService {
     private String write(List<Policy> policies) {
         List<StoredPolicy> stored = policies.stream().map(p -> new StoredPolicy(p.id(), p.effect().wire(),
                 p.permissionGroups().stream().map(PermissionGroup::id).sorted().toList(),
-                p.accountIds().stream().sorted().toList())).toList();
+                p.accountIds().stream().sorted().toList(),
+                p.organizationIds().isEmpty() ? null : p.organizationIds().stream().sorted().toList())).toList();
         try {
             return mapper.writeValueAsString(stored);
         } catch (JsonProcessingException e) {
@@ -227,7 +249,8 @@ public final class TokenService {
                     Policy.Effect.valueOf(p.effect().toUpperCase(java.util.Locale.ROOT)),
                     p.permissionGroups().stream().map(PermissionGroup::byId).flatMap(Optional::stream)
                             .collect(java.util.stream.Collectors.toSet()),
-                    Set.copyOf(p.accounts()))).toList();
+                    Set.copyOf(p.accounts()),
+                    p.organizations() == null ? Set.of() : Set.copyOf(p.organizations()))).toList();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored policies are unreadable", e);
         }
@@ -238,6 +261,8 @@ public final class TokenService {
     }
 
     /** A policy as stored in {@code api_tokens.policies_json}. */
-    record StoredPolicy(String id, String effect, List<String> permissionGroups, List<String> accounts) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record StoredPolicy(String id, String effect, List<String> permissionGroups, List<String> accounts,
+                        List<String> organizations) {
     }
 }

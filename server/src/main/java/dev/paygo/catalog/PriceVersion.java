@@ -26,6 +26,26 @@ public record PriceVersion(LocalDate effectiveFrom, BigDecimal included, Allowan
         return new Money(exactCost(pricingQuantity, currency), currency);
     }
 
+    /**
+     * The price of one pricing unit at {@code pricingQuantity} units into the allowance scope (the unit price in
+     * force for the last of them): 0 within the allowance, then the price per block of the tier those units have
+     * reached, divided by the block size. Exact: block sizes are powers of ten.
+     */
+    public BigDecimal unitPriceAt(BigDecimal pricingQuantity, Currency currency) {
+        BigDecimal billable = pricingQuantity.subtract(included);
+        if (billable.signum() <= 0 || tiers.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        Tier reached = tiers.get(tiers.size() - 1);
+        for (Tier tier : tiers) {
+            if (tier.upTo().isEmpty() || billable.compareTo(tier.upTo().get()) <= 0) {
+                reached = tier;
+                break;
+            }
+        }
+        return reached.price(currency).divide(blockSize).stripTrailingZeros();
+    }
+
     private BigDecimal exactCost(BigDecimal pricingQuantity, Currency currency) {
         BigDecimal billable = pricingQuantity.subtract(included).max(BigDecimal.ZERO);
         BigDecimal blocks = blockRounding.apply(billable.divide(blockSize));

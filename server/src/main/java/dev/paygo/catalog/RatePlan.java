@@ -47,7 +47,8 @@ public record RatePlan(String publicKey, String publicName, List<Component> comp
         return Optional.ofNullable(of(catalog, day).get(publicKey.toLowerCase(Locale.ROOT)));
     }
 
-    static String key(String family) {
+    /** The key of a product family: its name in lower case, words joined by {@code _}. */
+    public static String key(String family) {
         String ascii = Normalizer.normalize(family, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }

@@ -16,6 +16,9 @@ import java.util.Set;
  *   <li>{@link Kind#OPERATOR}: only the operator;</li>
  *   <li>{@link Kind#ACCOUNT}: a caller holding every one of {@link #permissions()} on the route's
  *       {@code {account_id}};</li>
+ *   <li>{@link Kind#ORGANIZATION}: a caller holding every one of {@link #permissions()} on the route's
+ *       {@code {organization_id}}: the operator or a token of that organization (never an account's own
+ *       credential);</li>
  *   <li>{@link Kind#ACCOUNTS_IN_BODY}: a caller holding the permissions on every account the body names (the
  *       controller checks them once the body is read).</li>
  * </ul>
@@ -23,7 +26,7 @@ import java.util.Set;
 public record Access(Kind kind, Set<PermissionGroup> permissions) {
 
     /** The kinds of access a route can demand. */
-    public enum Kind { PUBLIC, TOKEN_ITSELF, AUTHENTICATED, OPERATOR, ACCOUNT, ACCOUNTS_IN_BODY }
+    public enum Kind { PUBLIC, TOKEN_ITSELF, AUTHENTICATED, OPERATOR, ACCOUNT, ORGANIZATION, ACCOUNTS_IN_BODY }
 
     public Access {
         permissions = Set.copyOf(permissions);
@@ -48,6 +51,11 @@ public record Access(Kind kind, Set<PermissionGroup> permissions) {
     /** Every one of {@code needed} on the route's account. */
     public static Access account(PermissionGroup first, PermissionGroup... more) {
         return new Access(Kind.ACCOUNT, EnumSet.of(first, more));
+    }
+
+    /** Every one of {@code needed} on the route's organization. */
+    public static Access organization(PermissionGroup first, PermissionGroup... more) {
+        return new Access(Kind.ORGANIZATION, EnumSet.of(first, more));
     }
 
     /** {@code needed} on every account the request's body names. */

@@ -67,6 +67,12 @@ public final class Guard {
                 }
             }
             case ACCOUNT -> ctx.attribute(ACCOUNT, account(ctx, principal, access));
+            case ORGANIZATION -> {
+                String id = ctx.pathParam("organization_id");
+                if (!access.permissions().stream().allMatch(p -> principal.mayOnOrganization(id, p))) {
+                    throw PaygoException.forbidden();
+                }
+            }
             default -> {
                 // any valid credential will do; ACCOUNTS_IN_BODY and TOKEN_ITSELF are checked by the controller
             }

@@ -54,6 +54,27 @@ public final class Responses {
         ctx.attribute(WRITTEN, envelope);
     }
 
+    /** Writes a body that is not JSON, such as an export. */
+    @FunctionalInterface
+    public interface BodyWriter {
+        void write(java.io.OutputStream out) throws java.io.IOException;
+    }
+
+    /**
+     * Answers 200 with a streamed attachment: the body is written straight to the connection, so its size does not
+     * hold memory. Everything that can be refused must be checked before: once streaming, the status is sent.
+     */
+    public void stream(Context ctx, String contentType, String fileName, BodyWriter body) {
+        ctx.status(200).contentType(contentType);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        ctx.attribute(RESPONDED, Boolean.TRUE);
+        try {
+            body.write(ctx.outputStream());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The envelope this request was answered with so far (empty before an answer). */
     static byte[] written(Context ctx) {
         byte[] written = ctx.attribute(WRITTEN);

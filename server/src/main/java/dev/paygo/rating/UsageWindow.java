@@ -17,6 +17,8 @@ import java.util.function.Function;
  */
 public record UsageWindow(LocalDate from, LocalDate to) {
     public static final int MAX_DAYS = 62;
+    /** The longest window of Cloudflare's v2 (FOCUS) billable usage. */
+    public static final int MAX_FOCUS_DAYS = 31;
     private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     /** @param param a query parameter by name, or null when absent */
@@ -41,20 +43,42 @@ public record UsageWindow(LocalDate from, LocalDate to) {
             return new UsageWindow(p.start(), p.end().minusDays(1));
         }
         if (dates) {
-            Optional<LocalDate> f = date(from, "from", "to", problems);
-            Optional<LocalDate> t = date(to, "to", "from", problems);
-            problems.throwIfAny();
-            if (f.orElseThrow().isAfter(t.orElseThrow())) {
-                problems.addQuery("from", "must not be after to");
-            } else if (ChronoUnit.DAYS.between(f.get(), t.get()) + 1 > MAX_DAYS) {
-                problems.addQuery("to", "must be at most " + MAX_DAYS + " days after from (inclusive): "
-                        + "the range is " + (ChronoUnit.DAYS.between(f.get(), t.get()) + 1) + " days");
-            }
-            problems.throwIfAny();
-            return new UsageWindow(f.get(), t.get());
+            return between(from, to, MAX_DAYS, problems);
         }
         BillingPeriod current = periods.containing(today);
         return new UsageWindow(current.start(), current.end().minusDays(1));
+    }
+
+    /**
+     * The window of a FOCUS query (Cloudflare's v2 billable usage): {@code from} and {@code to} together, at most
+     * {@value #MAX_FOCUS_DAYS} days, or neither: the first of the current month through today.
+     */
+    public static UsageWindow parseFocus(Function<String, String> param, LocalDate today) {
+        return parseRange(param, today, MAX_FOCUS_DAYS);
+    }
+
+    /** As {@link #parseFocus}, with at most {@code maxDays} days (an export's longer range). */
+    public static UsageWindow parseRange(Function<String, String> param, LocalDate today, int maxDays) {
+        String from = param.apply("from");
+        String to = param.apply("to");
+        if (from == null && to == null) {
+            return new UsageWindow(today.withDayOfMonth(1), today);
+        }
+        return between(from, to, maxDays, new Problems());
+    }
+
+    private static UsageWindow between(String from, String to, int maxDays, Problems problems) {
+        Optional<LocalDate> f = date(from, "from", "to", problems);
+        Optional<LocalDate> t = date(to, "to", "from", problems);
+        problems.throwIfAny();
+        if (f.orElseThrow().isAfter(t.orElseThrow())) {
+            problems.addQuery("from", "must not be after to");
+        } else if (ChronoUnit.DAYS.between(f.get(), t.get()) + 1 > maxDays) {
+            problems.addQuery("to", "must be at most " + maxDays + " days after from (inclusive): "
+                    + "the range is " + (ChronoUnit.DAYS.between(f.get(), t.get()) + 1) + " days");
+        }
+        problems.throwIfAny();
+        return new UsageWindow(f.get(), t.get());
     }
 
     private static Optional<LocalDate> date(String value, String name, String other, Problems problems) {

@@ -1,0 +1,1 @@
+SELECT organization_id FROM organization_members WHERE account_id = :accountId
