@@ -152,6 +152,7 @@ class AuthorizationMatrixIT {
                 yield target == Target.OWN && credential.groups().containsAll(access.permissions())
                         ? Expected.success(route) : new Expected(403, 10000);
             }
+            case ORGANIZATION -> operator ? Expected.success(route) : new Expected(403, 10000);
             case ACCOUNTS_IN_BODY -> {
                 if (target == Target.MALFORMED) {
                     yield new Expected(400, 1183);
@@ -167,6 +168,23 @@ class AuthorizationMatrixIT {
 
     private static Http.Reply send(TestServer server, Route route, Credential credential, String account, int cell) {
         String path = route.path().replace("/client/v4", "").replace("{account_id}", account);
+        if (path.contains("{organization_id}")) {
+            String organization = standingOrganization(server);
+            if (route.method().equals("DELETE") && path.contains("/accounts/")) {
+                // Removing needs a member: the account (when it exists) is added first.
+                server.server().accounts().find(account).ifPresent(a -> server.server().organizations()
+                        .addAccount(organization, a.id(), "/organizations"));
+            }
+            path = path.replace("{organization_id}", organization);
+            if (path.contains("{token_id}")) {
+                path = path.replace("{token_id}", server.server().tokens().createForOrganization(organization,
+                        new dev.paygo.auth.NewToken("victim " + cell, List.of(new dev.paygo.auth.NewToken.NewPolicy(
+                                "allow", List.of(BILLING_READ.id()), Map.of(dev.paygo.auth.Policy
+                                        .ORGANIZATION_RESOURCE_PREFIX + organization, "*"))), Optional.empty(),
+                                Optional.empty()), new dev.paygo.auth.Principal.Operator("matrix")).token().id());
+            }
+        }
+        path = path.replace("{zone_id}", Recipes.ZONE_ID);
         if (path.contains("{token_id}")) {
             path = path.replace("{token_id}", victimToken(server, account));
         }
@@ -200,7 +218,7 @@ class AuthorizationMatrixIT {
         if (route.path().startsWith("/client/v4")) {
             Optional<Recipes.Body> body = Recipes.bodyFor(route, account, "m" + cell);
             if (body.isPresent()) {
-                String json = body.get().json();
+                String json = body.get().json().replace("ORGANIZATION_ID", standingOrganization(server));
                 if (json.contains(Recipes.SETUP_SECRET)) {
                     json = json.replace(Recipes.SETUP_SECRET, setupSecret(server, account));
                 }
@@ -211,6 +229,13 @@ class AuthorizationMatrixIT {
         }
         return new Http(server.baseUrl().replace("/client/v4", "")).call(route.method(), path).headers(credential.headers())
                 .send();
+    }
+
+    /** The organization the organization routes use (created on first use; the operator's cells add accounts). */
+    private static String standingOrganization(TestServer server) {
+        return server.server().organizations().list(new PageRequest(1, 100)).items().stream()
+                .filter(o -> o.name().equals("Matrix org")).findFirst()
+                .orElseGet(() -> server.server().organizations().create("Matrix org")).id();
     }
 
     /** Usage in January and February 2025 on both accounts, invoiced by a billing run (two invoices each). */

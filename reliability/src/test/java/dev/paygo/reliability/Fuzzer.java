@@ -47,6 +47,7 @@ final class Fuzzer {
     private final List<String> alerts = new ArrayList<>();
     private final String webhookId;
     private final String deliveryId;
+    private final String organizationId;
     private int unique;
 
     Fuzzer(TestServer server, Random random) {
@@ -94,6 +95,10 @@ final class Fuzzer {
         server.asOperator("POST", "/accounts/" + own + "/credits/" + expiring + "/expire").send();
         this.deliveryId = server.asOperator("GET", "/webhooks/" + webhookId + "/deliveries").send().result().get(0)
                 .get("id").asText();
+        // An organization holding the own account, for the organization routes.
+        this.organizationId = server.asOperator("POST", "/organizations").json("{\"name\": \"Fuzz org\"}").send()
+                .result().get("id").asText();
+        server.asOperator("PUT", "/organizations/" + organizationId + "/accounts/" + own).send();
     }
 
     /** One request and how to describe it when it fails. */
@@ -118,7 +123,8 @@ final class Fuzzer {
         String contentType = recipe.map(Recipes.Body::contentType).orElse(null);
         String mutation = "none";
         if (recipe.isPresent() || random.nextInt(6) == 0) {
-            String base = recipe.map(Recipes.Body::json).orElse("{\"a\": 1}");
+            String base = recipe.map(Recipes.Body::json).orElse("{\"a\": 1}").replace("ORGANIZATION_ID",
+                    organizationId);
             mutation = MUTATIONS[random.nextInt(MUTATIONS.length)];
             body = mutate(base, mutation);
             if (random.nextInt(6) == 0) {
@@ -274,6 +280,14 @@ final class Fuzzer {
         }
         if (path.contains("{public_key}")) {
             path = path.replace("{public_key}", random.nextBoolean() ? Recipes.RATE_PLAN
+                    : ODD_IDS[random.nextInt(ODD_IDS.length)]);
+        }
+        if (path.contains("{organization_id}")) {
+            path = path.replace("{organization_id}", random.nextBoolean() ? organizationId
+                    : ODD_IDS[random.nextInt(ODD_IDS.length)]);
+        }
+        if (path.contains("{zone_id}")) {
+            path = path.replace("{zone_id}", random.nextBoolean() ? Recipes.ZONE_ID
                     : ODD_IDS[random.nextInt(ODD_IDS.length)]);
         }
         if (path.contains("{fee_id}")) {

@@ -19,6 +19,8 @@ final class Recipes {
     static final String RATE_PLAN = "workers";
     /** Where the tests' webhooks point: a loopback port nothing answers on (the servers allow private URLs). */
     static final String WEBHOOK_URL = "http://127.0.0.1:9/";
+    /** A zone the zone routes name. */
+    static final String ZONE_ID = "2f1e0d9c8b7a69584736251403f2e1d0";
 
     private Recipes() {
     }
@@ -70,6 +72,12 @@ final class Recipes {
             case "POST /webhooks/{webhook_id}/deliveries/{delivery_id}/retry" -> "{}";
             case "POST /accounts/{account_id}/members" -> "{\"email\": \"member@example.com\", \"permission_groups\": "
                     + "[{\"id\": \"" + PermissionGroup.BILLING_READ.id() + "\"}]}";
+            case "PUT /accounts/{account_id}/zones/{zone_id}" -> "{\"name\": \"zone-" + unique + ".example.com\"}";
+            case "POST /organizations" -> "{\"name\": \"Org " + unique + "\"}";
+            case "POST /organizations/{organization_id}/tokens" -> "{\"name\": \"o-" + unique + "\", \"policies\": "
+                    + "[{\"effect\": \"allow\", \"permission_groups\": [{\"id\": \"" + PermissionGroup.BILLING_READ.id()
+                    + "\"}], \"resources\": {\"com.cloudflare.api.organization.ORGANIZATION_ID\": \"*\"}}]}";
+            case "PUT /organizations/{organization_id}/accounts/{account_id}" -> "{}";
             default -> throw new AssertionError("no request recipe for " + key + ": add one to Recipes so the "
                     + "fuzzer and the authorization matrix cover it");
         };
@@ -85,6 +93,12 @@ final class Recipes {
         String path = route.path();
         if (path.endsWith("/billing/usage/paygo") || path.endsWith("/paygo-usage") || path.endsWith("/billable-usage")) {
             return Map.of("from", "2025-03-01", "to", "2025-03-05");
+        }
+        if (path.endsWith("/billable/usage")) {
+            return Map.of("from", "2025-02-01", "to", "2025-03-03", "group_by", "zone");
+        }
+        if (path.endsWith("/billable/usage/export")) {
+            return Map.of("format", "csv", "from", "2025-01-01", "to", "2025-03-05");
         }
         return Map.of();
     }

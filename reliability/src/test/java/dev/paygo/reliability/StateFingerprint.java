@@ -30,7 +30,11 @@ final class StateFingerprint {
             + "|| '/' || (SELECT COUNT(*) FROM spend_alerts) || '/' || (SELECT COUNT(*) FROM spend_alert_firings) "
             // Deliveries' attempts change in the background; endpoints and events change only with a request.
             + "|| '/' || (SELECT COUNT(*) FROM webhook_endpoints) || '/' || (SELECT COUNT(deleted_at_ms) FROM "
-            + "webhook_endpoints) || '/' || (SELECT COUNT(*) FROM webhook_events)";
+            + "webhook_endpoints) || '/' || (SELECT COUNT(*) FROM webhook_events) "
+            + "|| '/' || (SELECT COALESCE(SUM(quantity_units), 0) FROM usage_allocations) "
+            + "|| '/' || (SELECT COUNT(*) FROM zones) || '/' || (SELECT COALESCE(SUM(LENGTH(name)), 0) FROM zones) "
+            + "|| '/' || (SELECT COUNT(*) FROM organizations) || '/' || (SELECT COUNT(*) FROM organization_members) "
+            + "|| '/' || (SELECT COUNT(*) FROM billed_days)";
 
     private StateFingerprint() {
     }
