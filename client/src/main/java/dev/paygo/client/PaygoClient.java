@@ -37,6 +37,7 @@ public final class PaygoClient implements AutoCloseable {
     private final TokensService tokens;
     private final CatalogService catalog;
     private final WebhooksService webhooks;
+    private final OrganizationsService organizations;
     private final PaygoClientAsync async;
 
     private PaygoClient(ClientOptions options) {
@@ -51,6 +52,7 @@ public final class PaygoClient implements AutoCloseable {
         this.tokens = new TokensService(core);
         this.catalog = new CatalogService(core);
         this.webhooks = new WebhooksService(core);
+        this.organizations = new OrganizationsService(core);
         this.async = new PaygoClientAsync(this, asyncExecutor);
     }
 
@@ -88,6 +90,11 @@ public final class PaygoClient implements AutoCloseable {
     }
 
     /** The same API, each call returning a {@link java.util.concurrent.CompletableFuture}. */
+    /** Organizations: their members, tokens and FOCUS records (the operator's, or an organization's token). */
+    public OrganizationsService organizations() {
+        return organizations;
+    }
+
     public PaygoClientAsync async() {
         return async;
     }

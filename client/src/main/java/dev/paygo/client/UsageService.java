@@ -11,7 +11,11 @@ import dev.paygo.client.models.UsageIngestResponse;
 import dev.paygo.client.models.UsagePaygoInfoResponse;
 import dev.paygo.client.models.UsagePaygoParams;
 import dev.paygo.client.models.UsagePaygoResponseItem;
+import dev.paygo.client.models.BillableUsageParams;
+import dev.paygo.client.models.FocusRecord;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Usage: the records ({@code billing/usage/paygo}), the usage info, and ingestion. Thread-safe. */
 public final class UsageService extends Resources {
@@ -33,6 +37,39 @@ public final class UsageService extends Resources {
     public List<UsagePaygoResponseItem> billable(UsagePaygoParams params) {
         return many(ApiRequest.of("GET", "/accounts/{}/billable-usage", params.accountId()).query(params.query()),
                 UsagePaygoResponseItem::fromJson);
+    }
+
+    /**
+     * FOCUS 1.3 records with their costs filled (Billing Read): {@code GET /accounts/{id}/billable/usage},
+     * Cloudflare's {@code getAccountUsageV2}. Grouped by zone or tag when the params say so.
+     */
+    public List<FocusRecord> v2(BillableUsageParams params) {
+        return many(focus(params, ""), FocusRecord::fromJson);
+    }
+
+    /**
+     * Writes the FOCUS records of the params' range (at most 366 days) to {@code file} as CSV or Parquet,
+     * streamed: {@code GET /accounts/{id}/billable/usage/export}. Returns the file.
+     */
+    public Path export(BillableUsageParams params, ExportFormat format, Path file) {
+        return core.download(focus(params, "/export").query(Map.of("format", format.wire())), file);
+    }
+
+    static ApiRequest focus(BillableUsageParams params, String suffix) {
+        ApiRequest request = params.accountId()
+                .map(a -> ApiRequest.of("GET", "/accounts/{}/billable/usage" + suffix, a))
+                .orElseGet(() -> ApiRequest.of("GET", "/organizations/{}/billable/usage" + suffix,
+                        params.organizationId().orElseThrow()));
+        return request.query(params.query()).queryAll("group_by", params.groupBy());
+    }
+
+    /** The file formats of a FOCUS export. */
+    public enum ExportFormat {
+        CSV, PARQUET;
+
+        String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** Whether the account is covered, and its subscriptions: {@code GET /accounts/{id}/billable-usage/info}. */

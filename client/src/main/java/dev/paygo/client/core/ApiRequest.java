@@ -14,13 +14,13 @@ import java.util.StringJoiner;
 public final class ApiRequest {
     private final String method;
     private final String path;
-    private final Map<String, String> query;
+    private final Map<String, java.util.List<String>> query;
     private final byte[] body;
     private final String contentType;
     private final String idempotencyKey;
 
-    private ApiRequest(String method, String path, Map<String, String> query, byte[] body, String contentType,
-                       String idempotencyKey) {
+    private ApiRequest(String method, String path, Map<String, java.util.List<String>> query, byte[] body,
+                       String contentType, String idempotencyKey) {
         this.method = method;
         this.path = path;
         // Insertion order: the query string is the same every time for the same call.
@@ -46,8 +46,19 @@ public final class ApiRequest {
     }
 
     public ApiRequest query(Map<String, String> parameters) {
-        Map<String, String> all = new LinkedHashMap<>(query);
-        all.putAll(parameters);
+        Map<String, java.util.List<String>> all = new LinkedHashMap<>(query);
+        parameters.forEach((k, v) -> all.put(k, java.util.List.of(v)));
+        return new ApiRequest(method, path, all, body, contentType, idempotencyKey);
+    }
+
+    /** A parameter given once per value ({@code group_by=zone&group_by=tag:team}); none when empty. */
+    public ApiRequest queryAll(String name, java.util.List<String> values) {
+        Map<String, java.util.List<String>> all = new LinkedHashMap<>(query);
+        if (values.isEmpty()) {
+            all.remove(name);
+        } else {
+            all.put(name, java.util.List.copyOf(values));
+        }
         return new ApiRequest(method, path, all, body, contentType, idempotencyKey);
     }
 
@@ -69,8 +80,8 @@ public final class ApiRequest {
             return path;
         }
         StringJoiner joined = new StringJoiner("&", path + "?", "");
-        query.forEach((k, v) -> joined.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        query.forEach((k, values) -> values.forEach(v -> joined.add(URLEncoder.encode(k, StandardCharsets.UTF_8)
+                + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8))));
         return joined.toString();
     }
 

@@ -93,6 +93,33 @@ public final class ClientCore implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a GET whose answer is a file (an export) and streams its body to {@code file}, replacing it; an error
+     * answer throws as {@link #execute} does and leaves {@code file} as it was. Not retried: an export can be long.
+     */
+    public java.nio.file.Path download(ApiRequest request, java.nio.file.Path file) {
+        HttpResponse<java.io.InputStream> response;
+        try {
+            response = http.send(build(request, 0), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new PaygoIoException(request.method() + " " + request.pathAndQuery() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PaygoIoException("interrupted", e);
+        }
+        try (java.io.InputStream body = response.body()) {
+            int status = response.statusCode();
+            if (status < 200 || status >= 300) {
+                throw PaygoServiceException.of(status, response.headers(), errors(body.readAllBytes()));
+            }
+            java.nio.file.Path partial = file.resolveSibling(file.getFileName() + ".part");
+            java.nio.file.Files.copy(body, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return java.nio.file.Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new PaygoIoException("reading the export of " + request.pathAndQuery() + " failed: " + e, e);
+        }
+    }
+
     private HttpRequest build(ApiRequest request, int attempt) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(options.baseUrl() + request.pathAndQuery()))
                 .timeout(options.timeout())

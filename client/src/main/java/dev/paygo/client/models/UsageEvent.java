@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** One usage event to send: {@code quantity} of {@code metric} at {@code timestamp}; {@code id} makes it idempotent. */
 public final class UsageEvent extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("id", "account_id", "metric", "quantity", "timestamp", "zone_id");
+    private static final Set<String> KNOWN = Set.of("id", "account_id", "metric", "quantity", "timestamp", "zone_id", "tags");
 
     private UsageEvent(ObjectNode json) {
         super(json);
@@ -59,6 +59,13 @@ public final class UsageEvent extends JsonModel {
         return string("zone_id");
     }
 
+    /** cost allocation tags: at most 10 keys, values of at most 256 characters. */
+    public java.util.Map<String, String> tags() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        _json().path("tags").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     /** Builds a {@link UsageEvent}; not thread-safe. */
     public static final class Builder extends JsonModel.Builder<Builder> {
         private Builder(ObjectNode json) {
@@ -87,6 +94,10 @@ public final class UsageEvent extends JsonModel {
 
         public Builder zoneId(String value) {
             return put("zone_id", value);
+        }
+
+        public Builder tags(java.util.Map<String, String> value) {
+            return put("tags", value);
         }
 
         public UsageEvent build() {
