@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Self-hosted pay-as-you-go billing that serves Cloudflare's Billing API (v4).",
         subcommands = {ServeCommand.class, AccountCommand.class, TokenCommand.class, OperatorTokenCommand.class,
                 MigrateCommand.class, UsageCommand.class, BillCommand.class, InvoicesCommand.class,
-                CreditsCommand.class})
+                CreditsCommand.class, ExportCommand.class})
 public final class PaygoCli {
 
     public static void main(String[] args) {

@@ -118,6 +118,13 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("  curl -s " + base + "/accounts/" + d.account().id() + path + " \\");
                 out.println("    -H \"Authorization: Bearer " + d.token() + "\"");
             }
+            out.println("FOCUS 1.3 records with costs (the demo usage comes from two zones, tagged by team), split by "
+                    + "team, and as Parquet:");
+            out.println("  curl -s \"" + base + "/accounts/" + d.account().id() + "/billable/usage?group_by=tag:team\" \\");
+            out.println("    -H \"Authorization: Bearer " + d.token() + "\"");
+            out.println("  curl -s -o focus.parquet \"" + base + "/accounts/" + d.account().id()
+                    + "/billable/usage/export?format=parquet\" \\");
+            out.println("    -H \"Authorization: Bearer " + d.token() + "\"");
         });
         if (operatorToken.isEmpty()) {
             out.println();

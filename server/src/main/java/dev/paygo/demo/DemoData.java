@@ -66,6 +66,12 @@ public final class DemoData {
                     Optional.of(now.minus(Duration.ofDays(DemoUsage.DAYS))), now.plus(Duration.ofDays(365)),
                     "Welcome credit"));
         }
+        paygo.zones().name(account, DemoUsage.SHOP_ZONE, "shop.demo.example");
+        paygo.zones().name(account, DemoUsage.API_ZONE, "api.demo.example");
+        if (paygo.organizations().organizationOf(account.id()).isEmpty()) {
+            paygo.organizations().addAccount(paygo.organizations().create("Demo Group").id(), account.id(),
+                    "/organizations");
+        }
         bill(paygo);
         return new Demo(account, token(paygo, account, tokenFile), newEvents, paygo.invoices().listAll(account));
     }

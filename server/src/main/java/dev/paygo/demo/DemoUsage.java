@@ -1,6 +1,7 @@
 package dev.paygo.demo;
 
 import dev.paygo.usage.IncomingEvent;
+import dev.paygo.usage.Tags;
 import dev.paygo.usage.UsageEvent;
 import dev.paygo.usage.UsageService;
 import java.math.BigDecimal;
@@ -15,7 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Sixty days of believable usage for the demo account, across Workers, R2, KV, D1, Durable Objects and
+ * Sixty days of believable usage for the demo account, each day's events from two zones (a shop and an API) and
+ * one untagged source, tagged by team and environment, across Workers, R2, KV, D1, Durable Objects and
  * Workers AI: daily volumes that exhaust each allowance part-way through a billing period, quieter weekends,
  * and a deterministic wobble. Event ids are derived from the day and metric, so loading it again (every
  * {@code serve --demo}) adds only the days that are new.
@@ -42,7 +44,24 @@ final class DemoUsage {
             new Profile("durable_objects.duration", new BigDecimal("21000"), 3),
             new Profile("workers_ai.neurons", new BigDecimal("11000"), 0));
 
+    /** Where each of a day's three events comes from: a zone (or none) and its cost-allocation tags. */
+    private record Source(Optional<String> zoneId, Tags tags) {
+    }
+
+    /** The demo's two zones, named by {@link DemoData}. */
+    static final String SHOP_ZONE = "9a7806061c88ada191ed06f989cc3dac";
+    static final String API_ZONE = "d5a2b3c4e5f60718293a4b5c6d7e8f90";
+
+    private static final List<Source> SOURCES = List.of(
+            new Source(Optional.of(SHOP_ZONE), tags("storefront", "prod")),
+            new Source(Optional.of(API_ZONE), tags("platform", "prod")),
+            new Source(Optional.empty(), tags("data", "staging")));
+
     private DemoUsage() {
+    }
+
+    private static Tags tags(String team, String env) {
+        return new Tags(new java.util.TreeMap<>(java.util.Map.of("team", team, "env", env)));
     }
 
     /** Loads the days up to today that are not stored yet; returns how many events were new. */
@@ -61,8 +80,9 @@ final class DemoUsage {
                         continue;
                     }
                     String id = "demo-" + day + "-" + profile.metric() + "-" + i;
+                    Source source = SOURCES.get(i);
                     events.add(new IncomingEvent(new UsageEvent(accountId, id, profile.metric(), quantity, at,
-                            Optional.empty()), "/" + events.size(), false));
+                            source.zoneId(), source.tags()), "/" + events.size(), false));
                 }
             }
         }

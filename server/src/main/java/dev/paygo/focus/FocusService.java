@@ -111,10 +111,28 @@ public final class FocusService {
      */
     public void stream(List<Account> members, LocalDate from, LocalDate to, GroupBy groupBy,
                        Consumer<FocusRecord> sink) {
+        stream(members, from, to, groupBy, sink, (done, total) -> { });
+    }
+
+    /** How far a long {@link #stream} has come, in account-days. */
+    @FunctionalInterface
+    public interface Progress {
+        void advanced(long daysDone, long daysTotal);
+    }
+
+    /** As {@link #stream}, telling {@code progress} after each slice. */
+    public void stream(List<Account> members, LocalDate from, LocalDate to, GroupBy groupBy,
+                       Consumer<FocusRecord> sink, Progress progress) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+        long total = days * members.size();
+        long done = 0;
         for (Account account : members) {
             for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(UsageWindow.MAX_FOCUS_DAYS)) {
                 LocalDate end = start.plusDays(UsageWindow.MAX_FOCUS_DAYS - 1L);
-                records(account, new UsageWindow(start, end.isAfter(to) ? to : end), groupBy).forEach(sink);
+                UsageWindow slice = new UsageWindow(start, end.isAfter(to) ? to : end);
+                records(account, slice, groupBy).forEach(sink);
+                done += java.time.temporal.ChronoUnit.DAYS.between(slice.from(), slice.to()) + 1;
+                progress.advanced(done, total);
             }
         }
     }

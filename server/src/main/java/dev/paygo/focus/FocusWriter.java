@@ -3,8 +3,8 @@ package dev.paygo.focus;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Writes FOCUS records to a file format, one at a time. */
-interface FocusWriter extends AutoCloseable {
+/** Writes FOCUS records to a file format, one at a time (an export's body, or {@code paygo export focus}'s file). */
+public interface FocusWriter extends AutoCloseable {
     void write(FocusRecord record);
 
     @Override

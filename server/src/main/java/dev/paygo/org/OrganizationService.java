@@ -96,6 +96,11 @@ public final class OrganizationService {
         return get(organizationId, path);
     }
 
+    /** The organization the account belongs to, if any. */
+    public Optional<Organization> organizationOf(String accountId) {
+        return jdbi.withExtension(OrganizationDao.class, dao -> dao.findOrganizationOf(accountId)).flatMap(this::find);
+    }
+
     /** The organization's member accounts, by id. */
     public List<Account> members(Organization organization) {
         return organization.accountIds().stream().map(accounts::find).flatMap(Optional::stream).toList();

@@ -50,6 +50,20 @@ class DemoDataIT {
             assertThat(grants.get(0).get("description").asText()).isEqualTo("Welcome credit");
             assertThat(new java.math.BigDecimal(grants.get(0).get("used").asText())).isEqualByComparingTo(credited)
                     .isPositive();
+
+            // Its usage comes from two named zones and an untagged source, tagged by team; one organization holds it.
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            Reply byZone = server.http().call("GET", "/accounts/" + DemoData.ACCOUNT_ID + "/billable/usage?from="
+                    + today.minusDays(10) + "&to=" + today.minusDays(1) + "&group_by=zone&group_by=tag:team")
+                    .bearer(second.token()).send();
+            assertThat(byZone.status()).isEqualTo(200);
+            java.util.Set<String> zones = new java.util.TreeSet<>();
+            byZone.result().forEach(r -> zones.add(r.get("x_ZoneName").asText("none") + "/"
+                    + r.get("Tags").path("team").asText()));
+            assertThat(zones).containsExactly("api.demo.example/platform", "none/data", "shop.demo.example/storefront");
+            var organizations = server.asOperator("GET", "/organizations").send().result();
+            assertThat(organizations).hasSize(1);
+            assertThat(organizations.get(0).get("accounts").get(0).asText()).isEqualTo(DemoData.ACCOUNT_ID);
         }
     }
 
