@@ -36,6 +36,29 @@ public final class IngestLoad {
     private static final String[] METRIC_FIELD = Arrays.stream(METRICS)
             .map(m -> "\",\"metric\":\"" + m + "\",\"quantity\":").toArray(String[]::new);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * What a tagged event adds: one of 4 zones and a team (3) and environment (2) tag, 24 allocation groups per
+     * account, metric and day, chosen by the event's id so a repeat carries the same.
+     */
+    private static final String[] TAGS = tagSuffixes();
+
+    private static String[] tagSuffixes() {
+        String[] zones = {"0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a", "1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b",
+                "2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c", "3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d"};
+        String[] teams = {"search", "billing", "edge"};
+        String[] envs = {"prod", "dev"};
+        String[] out = new String[zones.length * teams.length * envs.length];
+        int i = 0;
+        for (String zone : zones) {
+            for (String team : teams) {
+                for (String env : envs) {
+                    out[i++] = ",\"zone_id\":\"" + zone + "\",\"tags\":{\"team\":\"" + team + "\",\"env\":\""
+                            + env + "\"}";
+                }
+            }
+        }
+        return out;
+    }
 
     /**
      * RFC 3339 texts of the times events are sent with, made once each: the load generator shares the cores with
@@ -94,6 +117,12 @@ public final class IngestLoad {
 
     public static Result run(String base, String token, int connections, int batch, int seconds, int accountCount)
             throws Exception {
+        return run(base, token, connections, batch, seconds, accountCount, false);
+    }
+
+    /** @param tagged whether every event carries a zone and two tags (cost allocation) */
+    public static Result run(String base, String token, int connections, int batch, int seconds, int accountCount,
+                             boolean tagged) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         List<String> accounts = new ArrayList<>();
@@ -163,7 +192,7 @@ public final class IngestLoad {
                         }
                         body.append("{\"id\":\"w").append(worker).append('-').append(id).append(METRIC_FIELD[metric])
                                 .append(quantity).append(",\"timestamp\":\"").append(times.of(secondsAgo))
-                                .append("\"}");
+                                .append('"').append(tagged ? TAGS[(int) (id % TAGS.length)] : "").append('}');
                     }
                     body.append(']');
                     long t0 = System.nanoTime();

@@ -19,13 +19,19 @@ record IngestRounds(int warmUpSeconds, int roundSeconds, List<Round> rounds, boo
     }
 
     static IngestRounds run(ServerProcess server, int warmUpSeconds, int rounds, int seconds) throws Exception {
+        return run(server, warmUpSeconds, rounds, seconds, false);
+    }
+
+    /** @param tagged whether every event carries a zone and two cost-allocation tags */
+    static IngestRounds run(ServerProcess server, int warmUpSeconds, int rounds, int seconds, boolean tagged)
+            throws Exception {
         IngestLoad.Result warmUp = IngestLoad.run(server.baseUrl(), ServerProcess.OPERATOR_TOKEN, 8, 1000,
-                warmUpSeconds, 20);
+                warmUpSeconds, 20, tagged);
         List<Round> measured = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
             Duration before = server.cpuTime();
             IngestLoad.Result load = IngestLoad.run(server.baseUrl(), ServerProcess.OPERATOR_TOKEN, 8, 1000, seconds,
-                    20);
+                    20, tagged);
             Duration cpu = server.cpuTime().minus(before);
             measured.add(new Round(load, cpu.toNanos() / 1000.0 / (load.events() + load.duplicatesSent())));
         }

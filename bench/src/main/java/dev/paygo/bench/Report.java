@@ -168,6 +168,29 @@ final class Report {
                 without.runSeconds(), without.invoicesPerSecond(), without.peakResidentMb()).line("");
     }
 
+    /** An earlier build's ingestion without tags, to compare this build's with. */
+    void before(String jar, IngestRounds r) {
+        line("Earlier build (`%s`), the same load without tags: **%,.0f** events/s (median; %,.0f–%,.0f), %.1f µs "
+                + "server CPU per event, stored totals match: %s.", jar, r.median().load().eventsPerSecond(), r.slowest(),
+                r.fastest(), r.median().serverCpuMicrosPerEvent(), r.verified() ? "yes" : "**no**").line("");
+    }
+
+    void tags(IngestRounds plain, IngestRounds tagged) {
+        line("## Ingestion with cost-allocation tags, SQLite").line("");
+        line("The ingestion load above twice, each on a fresh database: events as above, then every event with a "
+                + "`zone_id` and two tags (`team`, `env`: 24 allocation groups per account, metric and day), which "
+                + "also add to `usage_allocations`. Median of %d rounds of %d s after a %d s warm-up.",
+                tagged.rounds().size(), tagged.roundSeconds(), tagged.warmUpSeconds()).line("");
+        line("| events | events/s (median) | spread | server CPU per event | stored totals match |");
+        line("|---|---|---|---|---|");
+        for (IngestRounds r : java.util.List.of(plain, tagged)) {
+            line("| %s | **%,.0f** | %,.0f–%,.0f | %.1f µs | %s |", r == plain ? "without tags" : "zone and 2 tags",
+                    r.median().load().eventsPerSecond(), r.slowest(), r.fastest(), r.median().serverCpuMicrosPerEvent(),
+                    r.verified() ? "yes" : "**no**");
+        }
+        line("");
+    }
+
     void footer() {
         line("## What limits it").line("");
         line("Profiles taken with JFR (`jcmd <pid> JFR.start settings=profile`) and perf "

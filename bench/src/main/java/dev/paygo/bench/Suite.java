@@ -42,6 +42,22 @@ public final class Suite {
             webhooksOnly(jar);
             return;
         }
+        if (args.length > 2 && args[2].equals("tags")) {
+            // Optionally an earlier build's jar: its ingestion without tags is measured too, for comparison.
+            StringBuilder md = new StringBuilder();
+            Report report = new Report(md);
+            if (args.length > 3) {
+                Path folder = Files.createTempDirectory("paygo-bench-before");
+                log("SQLite: ingestion on " + args[3]);
+                try (ServerProcess server = ServerProcess.start(Path.of(args[3]),
+                        "jdbc:sqlite:" + folder.resolve("before.db"), 8808, "384m")) {
+                    report.before(args[3], IngestRounds.run(server, 60, 3, 15, false));
+                }
+            }
+            tagged(jar, report, 60, 3, 15);
+            System.out.println(md);
+            return;
+        }
         // The JIT takes about a minute of load to settle on two shared cores: before that a round measures it.
         int warmUpSeconds = quick ? 5 : 60;
         int rounds = quick ? 1 : 3;
@@ -111,6 +127,8 @@ public final class Suite {
             execute(PG, "DROP SCHEMA " + schema + " CASCADE");
         }
 
+        tagged(jar, report, warmUpSeconds, rounds, roundSeconds);
+
         int billed = quick ? 400 : 10_000;
         log("SQLite: billing runs over " + billed + " accounts");
         report.billing("SQLite", BillingLoad.run(jar, "jdbc:sqlite:" + folder.resolve("billing.db"), 8803, billed));
@@ -139,6 +157,25 @@ public final class Suite {
         report.footer();
         Files.writeString(output, md.toString());
         log("wrote " + output);
+    }
+
+    /**
+     * Ingestion on SQLite with and without cost-allocation tags, each on a fresh database and server: the same load,
+     * every event of the second carrying a zone and two tags.
+     */
+    private static void tagged(Path jar, Report report, int warmUpSeconds, int rounds, int seconds) throws Exception {
+        Path folder = Files.createTempDirectory("paygo-bench-tags");
+        IngestRounds plain;
+        IngestRounds tagged;
+        log("SQLite: ingestion without tags");
+        try (ServerProcess server = ServerProcess.start(jar, "jdbc:sqlite:" + folder.resolve("plain.db"), 8807, "384m")) {
+            plain = IngestRounds.run(server, warmUpSeconds, rounds, seconds, false);
+        }
+        log("SQLite: ingestion with a zone and two tags on every event");
+        try (ServerProcess server = ServerProcess.start(jar, "jdbc:sqlite:" + folder.resolve("tags.db"), 8807, "384m")) {
+            tagged = IngestRounds.run(server, warmUpSeconds, rounds, seconds, true);
+        }
+        report.tags(plain, tagged);
     }
 
     /** {@code Suite PAYGO_JAR - webhooks}: the webhook benchmark alone, its tables printed (no file written). */
