@@ -3,7 +3,6 @@ package dev.paygo.focus;
 import dev.paygo.account.Account;
 import dev.paygo.http.Guard;
 import dev.paygo.http.Responses;
-import dev.paygo.org.Organization;
 import dev.paygo.org.OrganizationService;
 import dev.paygo.rating.UsageWindow;
 import io.javalin.http.Context;
@@ -75,10 +74,5 @@ public final class FocusController {
         try (FocusWriter writer = FocusWriter.open(format, out)) {
             focus.stream(members, window.from(), window.to(), groupBy, writer::write);
         }
-    }
-
-    /** The organization a route names, for the operator's routes; 404 when there is none. */
-    Organization organizationOf(Context ctx) {
-        return organizations.get(ctx.pathParam("organization_id"), ctx.path());
     }
 }

@@ -245,13 +245,26 @@ public final class FocusService {
         }
     }
 
-    /** The values of the grouped dimensions of an allocation group; empty ones for usage without them. */
-    private record Dims(Optional<String> zone, SortedMap<String, String> tags) {
-        static final Dims NONE = new Dims(Optional.empty(), new TreeMap<>());
+    /**
+     * The values of the grouped dimensions of an allocation group; empty ones for usage without them. Ordered by
+     * {@code sortKey}: usage without the zone or tags first, then by zone id and the tags' canonical JSON.
+     */
+    private record Dims(Optional<String> zone, SortedMap<String, String> tags, String sortKey) {
+        static final Dims NONE = of(Optional.empty(), new TreeMap<>());
 
-        String sortKey() {
-            // Usage without the zone or tags first, then by zone id and tag values.
-            return zone.map(z -> "1" + z).orElse("0") + "\u0001" + (tags.isEmpty() ? "0" : "1" + tags);
+        static Dims of(Optional<String> zone, SortedMap<String, String> tags) {
+            String tagKey = tags.isEmpty() ? "0" : "1" + new Tags(tags).toJson();
+            return new Dims(zone, tags, zone.map(z -> "1" + z).orElse("0") + "\u0001" + tagKey);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Dims d && d.sortKey.equals(sortKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return sortKey.hashCode();
         }
     }
 
@@ -265,7 +278,7 @@ public final class FocusService {
             Tags tags = a.tags() == null ? Tags.NONE : parsed.computeIfAbsent(a.tags(), Tags::fromJson);
             SortedMap<String, String> values = new TreeMap<>();
             groupBy.tagKeys().forEach(k -> tags.get(k).ifPresent(v -> values.put(k, v)));
-            Dims dims = new Dims(groupBy.zone() ? Optional.ofNullable(a.zoneId()) : Optional.empty(), values);
+            Dims dims = Dims.of(groupBy.zone() ? Optional.ofNullable(a.zoneId()) : Optional.empty(), values);
             groups.computeIfAbsent(a.metric() + "|" + a.utcDay(), k -> new TreeMap<>(
                             java.util.Comparator.comparing(Dims::sortKey)))
                     .merge(dims, Quantity.of(a.quantityUnits(), a.quantityAtto()), BigDecimal::add);

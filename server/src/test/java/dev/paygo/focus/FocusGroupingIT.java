@@ -128,6 +128,19 @@ class FocusGroupingIT {
     }
 
     @Test
+    void tagValuesThatLookLikeOtherTagSetsStayTheirOwnGroups() {
+        Customer customer = billing.customer("Look-alike tags");
+        customer.send("workers.requests", "1", "2026-10-02T10:00:00Z", null, "{\"env\": \"x, team=y\"}");
+        customer.send("workers.requests", "2", "2026-10-02T11:00:00Z", null, "{\"env\": \"x\", \"team\": \"y\"}");
+        JsonNode grouped = v2(customer, "?from=2026-10-02&to=2026-10-02&group_by=tag:env&group_by=tag:team");
+        assertThat(grouped).hasSize(2);
+        assertThat(grouped.get(0).get("Tags").toString()).isEqualTo("{\"env\":\"x\",\"team\":\"y\"}");
+        assertThat(dec(grouped.get(0), "ConsumedQuantity")).isEqualByComparingTo("2");
+        assertThat(grouped.get(1).get("Tags").toString()).isEqualTo("{\"env\":\"x, team=y\"}");
+        assertThat(dec(grouped.get(1), "ConsumedQuantity")).isEqualByComparingTo("1");
+    }
+
+    @Test
     void zonesAndTagsShowAsCloudflareWritesThem() {
         Customer customer = billing.customer("Zones and tags");
         Reply named = customer.write("PUT", "/zones/" + ZONE_A, "{\"name\": \"shop.example.com\"}");
