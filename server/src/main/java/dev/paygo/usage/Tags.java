@@ -88,7 +88,7 @@ public record Tags(SortedMap<String, String> values) {
         return ok ? new Tags(values) : NONE;
     }
 
-    /** The canonical JSON (keys sorted, key-only tags as {@code true}), or null when there are no tags. */
+    /** The canonical JSON (keys sorted, compact, key-only tags as {@code true}), or null when there are no tags. */
     public String toJson() {
         if (values.isEmpty()) {
             return null;
