@@ -42,6 +42,11 @@ def q(text):
     return '"' + text.replace('"', '\\"') + '"'
 
 
+# Cloudflare's product category of every PayGo product here (its FOCUS x_ProductCategoryName names them
+# "Developer", "Cloudflare One", ...): these are all developer platform products.
+CATEGORY = "Developer"
+
+
 def rule(family, metric):
     """Returns (pricing_unit, unit_size, pricing_rounding, included, scope, block_size, block_rounding, price)."""
     unit = metric["unit"]
@@ -93,6 +98,7 @@ def main(path):
             out += [f"  - id: {metric['id']}",
                     f"    family: {q(family.replace(' Standard', ''))}",
                     f"    name: {q(family + ' ' + re.sub(r' [(]older name:[^)]*[)]', '', metric['name']))}",
+                    f"    category: {q(CATEGORY)}",
                     f"    consumed_unit: {q(metric['unit'])}",
                     f"    pricing_unit: {q(unit)}",
                     f"    pricing_unit_size: {size}",

@@ -83,6 +83,7 @@ MODELS = {
         ("SubAccountId", "string", False, "the subscription"), ("SubAccountName", "string", False, ""),
         ("x_BillableMetricId", "string", True, ""), ("x_BillableMetricName", "string", False, ""),
         ("x_ProductFamilyId", "string", False, ""), ("x_ProductFamilyName", "string", False, ""),
+        ("x_ProductCategoryName", "string", False, "the product category, when the catalog gives one"),
         ("x_ZoneId", "string", False, "only when grouped by zone"), ("x_ZoneName", "string", False, ""),
         ("Tags", "stringmap", False, "the grouped tag keys' values (a key-only tag reads as true)")]),
     "Organization": ("An organization: accounts whose usage is reported together.", False, [
@@ -180,7 +181,8 @@ MODELS = {
         ("last_error", "string", False, "why the last attempt failed"), ("delivered_at", "datetime", False, ""),
         ("created_at", "datetime", True, "")]),
     "CatalogMetric": ("A metric of the price catalog; its price versions are in {@code _json()}.", False, [
-        ("id", "string", True, ""), ("family", "string", False, ""), ("name", "string", False, ""),
+        ("id", "string", True, ""), ("family", "string", False, ""), ("category", "string", False, ""),
+        ("name", "string", False, ""),
         ("consumed_unit", "string", False, ""), ("pricing_unit", "string", False, ""),
         ("pricing_unit_size", "decimal", False, ""), ("pricing_rounding", "string", False, "")]),
     "CatalogResponse": ("The price catalog in force.", False, [

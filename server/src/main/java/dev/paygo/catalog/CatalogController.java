@@ -24,8 +24,8 @@ public final class CatalogController {
         Catalog c = catalog.catalog();
         Currency primary = c.primaryCurrency();
         List<MetricView> metrics = c.listMetrics().stream().sorted(Comparator.comparing(Metric::id))
-                .map(m -> new MetricView(m.id(), m.family(), m.name(), m.consumedUnit(), m.pricingUnit(),
-                        m.pricingUnitSize(), m.pricingRounding().wire(), m.versions().stream()
+                .map(m -> new MetricView(m.id(), m.family(), m.category().orElse(null), m.name(), m.consumedUnit(),
+                        m.pricingUnit(), m.pricingUnitSize(), m.pricingRounding().wire(), m.versions().stream()
                         .map(v -> new VersionView(v.effectiveFrom(), v.included(), v.includedScope().wire(),
                                 v.blockSize(), v.blockRounding().wire(), v.tiers().stream()
                                 .map(t -> new TierView(t.upTo().orElse(null), t.price(primary), byCode(t.prices())))
@@ -53,7 +53,7 @@ public final class CatalogController {
                    LocalDate effectiveFrom) {
     }
 
-    record MetricView(String id, String family, String name, String consumedUnit, String pricingUnit,
+    record MetricView(String id, String family, String category, String name, String consumedUnit, String pricingUnit,
                       BigDecimal pricingUnitSize, String pricingRounding, List<VersionView> versions,
                       LocalDate retiredFrom) {
     }

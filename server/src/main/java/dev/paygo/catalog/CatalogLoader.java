@@ -33,7 +33,7 @@ public final class CatalogLoader {
     private static final Pattern METRIC_ID = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*");
     private static final Set<String> TOP = Set.of("currency", "currencies", "provider", "subscriptions", "metrics");
     private static final Set<String> METRIC = Set.of("id", "family", "name", "consumed_unit", "pricing_unit",
-            "pricing_unit_size", "pricing_rounding", "versions", "retired_from");
+            "pricing_unit_size", "pricing_rounding", "versions", "retired_from", "category");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Set<String> VERSION = Set.of("effective_from", "included", "included_scope", "block_size",
             "block_rounding", "tiers");
@@ -213,6 +213,7 @@ public final class CatalogLoader {
                 .problem("must be lowercase words joined by dots, such as workers.requests"));
         var family = item.required("family").flatMap(YamlNode::text);
         var name = item.required("name").flatMap(YamlNode::text);
+        Optional<String> category = item.field("category").flatMap(YamlNode::text);
         var consumed = item.required("consumed_unit").flatMap(YamlNode::text);
         var pricing = item.required("pricing_unit").flatMap(YamlNode::text);
         var size = item.required("pricing_unit_size").flatMap(n -> powerOfTen(n));
@@ -251,7 +252,7 @@ public final class CatalogLoader {
             return Optional.empty();
         }
         return Optional.of(new Metric(id.get(), family.get(), name.get(), consumed.get(), pricing.get(), size.get(),
-                rounding.get(), versions, retired));
+                rounding.get(), versions, retired, category));
     }
 
     private static Optional<PriceVersion> version(YamlNode item, List<Currency> currencies) {

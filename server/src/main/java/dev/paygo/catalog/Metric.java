@@ -8,14 +8,23 @@ import java.util.Optional;
 /**
  * A billable metric: what is consumed (in {@code consumedUnit}), how consumption becomes a whole
  * {@code PricingQuantity} (units of {@code pricingUnitSize} consumed units, rounded by {@code pricingRounding}),
- * its price versions, oldest first, and the day it is retired from, if any (no usage is accepted or rated for
- * it from that day on).
+ * its price versions, oldest first, the day it is retired from, if any (no usage is accepted or rated for
+ * it from that day on), and the product category it belongs to, if the catalog says ({@code Developer}: FOCUS
+ * records show it as {@code x_ProductCategoryName}).
  */
 public record Metric(String id, String family, String name, String consumedUnit, String pricingUnit,
                      BigDecimal pricingUnitSize, Rounding pricingRounding, List<PriceVersion> versions,
-                     Optional<LocalDate> retiredFrom) {
+                     Optional<LocalDate> retiredFrom, Optional<String> category) {
     public Metric {
         versions = List.copyOf(versions);
+    }
+
+    /** A metric without a product category. */
+    public Metric(String id, String family, String name, String consumedUnit, String pricingUnit,
+                  BigDecimal pricingUnitSize, Rounding pricingRounding, List<PriceVersion> versions,
+                  Optional<LocalDate> retiredFrom) {
+        this(id, family, name, consumedUnit, pricingUnit, pricingUnitSize, pricingRounding, versions, retiredFrom,
+                Optional.empty());
     }
 
     /** The price version in force on {@code day}, if the metric is metered then. */

@@ -52,6 +52,7 @@ final class FocusColumns {
             new Column("x_BillableMetricName", Type.STRING, FocusRecord::billableMetricName),
             new Column("x_ProductFamilyId", Type.STRING, FocusRecord::productFamilyId),
             new Column("x_ProductFamilyName", Type.STRING, FocusRecord::productFamilyName),
+            new Column("x_ProductCategoryName", Type.STRING, FocusRecord::productCategoryName),
             new Column("x_ZoneId", Type.STRING, r -> r.zoneId().orElse(null)),
             new Column("x_ZoneName", Type.STRING, r -> r.zoneName().orElse(null)));
 

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Writes a {@link FocusRecord} as Cloudflare's v2 record ({@code UsageGetAccountUsageV2ResponseItem} of
- * {@code cloudflare@7.3.0}): every column it types, {@code x_ZoneId}/{@code x_ZoneName} only when grouped by zone
+ * {@code cloudflare@7.3.0}): every column it types ({@code x_ProductCategoryName} when the catalog gives the metric a
+ * category), {@code x_ZoneId}/{@code x_ZoneName} only when grouped by zone
  * and {@code Tags} only when grouped by tag (as Cloudflare omits them otherwise), {@code RegionId}/{@code RegionName}
  * null (paygo does not meter by region).
  */
@@ -55,6 +56,9 @@ final class FocusJson extends StdSerializer<FocusRecord> {
         g.writeStringField("x_BillableMetricName", r.billableMetricName());
         g.writeStringField("x_ProductFamilyId", r.productFamilyId());
         g.writeStringField("x_ProductFamilyName", r.productFamilyName());
+        if (r.productCategoryName() != null) {
+            g.writeStringField("x_ProductCategoryName", r.productCategoryName());
+        }
         if (r.zoneGrouped()) {
             g.writeStringField("x_ZoneId", r.zoneId().orElse(null));
             g.writeStringField("x_ZoneName", r.zoneName().orElse(null));

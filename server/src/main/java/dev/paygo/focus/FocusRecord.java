@@ -13,6 +13,7 @@ import java.util.SortedMap;
  * are exact decimals at the currency's record scale; dates are UTC days (written as midnight timestamps).
  *
  * @param chargeClass {@code "Correction"} for a correction row, otherwise null
+ * @param productCategoryName the metric's product category from the catalog, or null when it has none
  * @param billingPeriodEnd exclusive: the next period's start
  * @param zoneGrouped whether the query grouped by zone: {@code x_ZoneId} and {@code x_ZoneName} are written
  *     (possibly null) only then
@@ -29,7 +30,7 @@ public record FocusRecord(String billingAccountId, String billingAccountName, St
                           BigDecimal contractedUnitPrice, BigDecimal effectiveCost, BigDecimal listCost,
                           BigDecimal listUnitPrice, String providerName, String subAccountId, String subAccountName,
                           String billableMetricId, String billableMetricName, String productFamilyId,
-                          String productFamilyName, boolean zoneGrouped, Optional<String> zoneId,
+                          String productFamilyName, String productCategoryName, boolean zoneGrouped, Optional<String> zoneId,
                           Optional<String> zoneName, Optional<SortedMap<String, String>> tags) {
     public static final String CORRECTION = "Correction";
 
@@ -49,8 +50,8 @@ public record FocusRecord(String billingAccountId, String billingAccountName, St
                 amounts.get(Column.CONSUMED), consumedUnit, amounts.get(Column.PRICING), pricingUnit,
                 amounts.get(Column.BILLED), amounts.get(Column.CONTRACTED), contractedUnitPrice,
                 amounts.get(Column.EFFECTIVE), amounts.get(Column.LIST), listUnitPrice, providerName, subAccountId,
-                subAccountName, billableMetricId, billableMetricName, productFamilyId, productFamilyName, zoneGrouped,
-                zoneId, zoneName, tags);
+                subAccountName, billableMetricId, billableMetricName, productFamilyId, productFamilyName,
+                productCategoryName, zoneGrouped, zoneId, zoneName, tags);
     }
 
     /** The amount of one quantity or cost column. */

@@ -176,8 +176,10 @@ public final class FocusService {
             String period = r.billingPeriodStart().toString();
             Amounts now = new Amounts(r.consumedQuantity(), r.pricingQuantity(), r.contractedCost().amount());
             BigDecimal unitPrice = unitPrice(r, currency);
+            String category = catalog.findMetric(r.metric()).flatMap(Metric::category).orElse(null);
             if (!billedPeriods.contains(period)) {
-                out.add(row.of(r, unitPrice, now, periods.containing(r.billingPeriodStart()), null, now.cost()));
+                out.add(row.of(r, unitPrice, category, now, periods.containing(r.billingPeriodStart()), null,
+                        now.cost()));
                 continue;
             }
             Amounts before = Amounts.ZERO;
@@ -185,7 +187,8 @@ public final class FocusService {
                 Amounts billedNow = Amounts.of(snapshot);
                 Amounts part = snapshot.billedIn().equals(period) ? billedNow : billedNow.minus(before);
                 if (snapshot.billedIn().equals(period) || !part.isZero()) {
-                    out.add(row.of(r, unitPrice, part, periods.containing(LocalDate.parse(snapshot.billedIn())),
+                    out.add(row.of(r, unitPrice, category, part,
+                            periods.containing(LocalDate.parse(snapshot.billedIn())),
                             snapshot.billedIn().equals(period) ? null : FocusRecord.CORRECTION,
                             effective(part.cost(), invoiceOf.get(snapshot.billedIn()), currency)));
                 }
@@ -196,7 +199,7 @@ public final class FocusService {
                 if (next[0] == null) {
                     next[0] = invoices.nextToBill(account);
                 }
-                out.add(row.of(r, unitPrice, pending, next[0], FocusRecord.CORRECTION, pending.cost()));
+                out.add(row.of(r, unitPrice, category, pending, next[0], FocusRecord.CORRECTION, pending.cost()));
             }
         }
         return out;
@@ -229,8 +232,8 @@ public final class FocusService {
 
     /** What every row of one account shares. */
     private record Row(Account account, String subscriptionId, String provider, Currency currency) {
-        FocusRecord of(UsageRecord r, BigDecimal unitPrice, Amounts amounts, BillingPeriod billing, String chargeClass,
-                       BigDecimal effectiveCost) {
+        FocusRecord of(UsageRecord r, BigDecimal unitPrice, String category, Amounts amounts, BillingPeriod billing,
+                       String chargeClass, BigDecimal effectiveCost) {
             int scale = Money.recordScale(currency);
             BigDecimal cost = amounts.cost().setScale(scale, RoundingMode.UNNECESSARY);
             String description = (chargeClass == null ? "" : "Correction of an invoiced day: ") + r.serviceName()
@@ -240,7 +243,7 @@ public final class FocusService {
                     amounts.consumed(), r.consumedUnit(), amounts.pricing(), r.pricingUnit(), cost, cost, unitPrice,
                     effectiveCost.setScale(scale, RoundingMode.UNNECESSARY), cost, unitPrice, provider,
                     subscriptionId, subscriptionId == null ? null : "PayGo", r.metric(), r.serviceName(),
-                    RatePlan.key(r.serviceFamilyName()), r.serviceFamilyName(), false, Optional.empty(),
+                    RatePlan.key(r.serviceFamilyName()), r.serviceFamilyName(), category, false, Optional.empty(),
                     Optional.empty(), Optional.empty());
         }
     }

@@ -83,6 +83,7 @@ class FocusIT {
             assertThat(r.get("SubAccountId").asText()).hasSize(26);
             assertThat(r.get("HostProviderName").asText()).isEqualTo("Cloudflare");
             assertThat(r.get("x_ProductFamilyId").asText()).matches("[a-z0-9_]+");
+            assertThat(r.get("x_ProductCategoryName").asText()).isEqualTo("Developer");
             assertThat(r.has("x_ZoneId")).as("not grouped by zone").isFalse();
             assertThat(r.has("Tags")).as("not grouped by tag").isFalse();
             if (dec(r, "ContractedCost").signum() == 0) {

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** A metric of the price catalog; its price versions are in {@code _json()}. */
 public final class CatalogMetric extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("id", "family", "name", "consumed_unit", "pricing_unit", "pricing_unit_size", "pricing_rounding");
+    private static final Set<String> KNOWN = Set.of("id", "family", "category", "name", "consumed_unit", "pricing_unit", "pricing_unit_size", "pricing_rounding");
 
     private CatalogMetric(ObjectNode json) {
         super(json);
@@ -37,6 +37,10 @@ public final class CatalogMetric extends JsonModel {
 
     public java.util.Optional<String> family() {
         return string("family");
+    }
+
+    public java.util.Optional<String> category() {
+        return string("category");
     }
 
     public java.util.Optional<String> name() {
@@ -71,6 +75,10 @@ public final class CatalogMetric extends JsonModel {
 
         public Builder family(String value) {
             return put("family", value);
+        }
+
+        public Builder category(String value) {
+            return put("category", value);
         }
 
         public Builder name(String value) {

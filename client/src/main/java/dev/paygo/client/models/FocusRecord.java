@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** One FOCUS 1.3 cost and usage record (Cloudflare's v2 billable usage) with its costs filled; amounts are exact. */
 public final class FocusRecord extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodStart", "BillingPeriodEnd", "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargeFrequency", "ChargePeriodStart", "ChargePeriodEnd", "ConsumedQuantity", "ConsumedUnit", "PricingQuantity", "PricingUnit", "BilledCost", "ContractedCost", "ContractedUnitPrice", "EffectiveCost", "ListCost", "ListUnitPrice", "HostProviderName", "InvoiceIssuerName", "ServiceProviderName", "RegionId", "RegionName", "SubAccountId", "SubAccountName", "x_BillableMetricId", "x_BillableMetricName", "x_ProductFamilyId", "x_ProductFamilyName", "x_ZoneId", "x_ZoneName", "Tags");
+    private static final Set<String> KNOWN = Set.of("BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodStart", "BillingPeriodEnd", "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargeFrequency", "ChargePeriodStart", "ChargePeriodEnd", "ConsumedQuantity", "ConsumedUnit", "PricingQuantity", "PricingUnit", "BilledCost", "ContractedCost", "ContractedUnitPrice", "EffectiveCost", "ListCost", "ListUnitPrice", "HostProviderName", "InvoiceIssuerName", "ServiceProviderName", "RegionId", "RegionName", "SubAccountId", "SubAccountName", "x_BillableMetricId", "x_BillableMetricName", "x_ProductFamilyId", "x_ProductFamilyName", "x_ProductCategoryName", "x_ZoneId", "x_ZoneName", "Tags");
 
     private FocusRecord(ObjectNode json) {
         super(json);
@@ -168,6 +168,11 @@ public final class FocusRecord extends JsonModel {
         return string("x_ProductFamilyName");
     }
 
+    /** the product category, when the catalog gives one. */
+    public java.util.Optional<String> xProductCategoryName() {
+        return string("x_ProductCategoryName");
+    }
+
     /** only when grouped by zone. */
     public java.util.Optional<String> xZoneId() {
         return string("x_ZoneId");
@@ -316,6 +321,10 @@ public final class FocusRecord extends JsonModel {
 
         public Builder xProductFamilyName(String value) {
             return put("x_ProductFamilyName", value);
+        }
+
+        public Builder xProductCategoryName(String value) {
+            return put("x_ProductCategoryName", value);
         }
 
         public Builder xZoneId(String value) {
