@@ -90,6 +90,9 @@ final class ExportCommand {
                         writer.write(r);
                         records.incrementAndGet();
                     }, (done, total) -> bar(err, done, total, records.get()));
+                } catch (IOException | RuntimeException e) {
+                    Files.deleteIfExists(partial);
+                    throw e;
                 }
                 Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
                 err.println();

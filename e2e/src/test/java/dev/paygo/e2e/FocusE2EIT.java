@@ -134,6 +134,12 @@ class FocusE2EIT {
 
             Assertions.assertThatThrownBy(() -> paygo.organizations().usage(BillableUsageParams.builder()
                     .organizationId("ab".repeat(16)).build())).isInstanceOf(PermissionDeniedException.class);
+            Path refused = dir.resolve("refused.csv");
+            Assertions.assertThatThrownBy(() -> paygo.organizations().export(BillableUsageParams.builder()
+                    .organizationId("ab".repeat(16)).build(), ExportFormat.CSV, refused))
+                    .isInstanceOf(PermissionDeniedException.class);
+            assertThat(refused).as("a refused export writes no file").doesNotExist();
+            assertThat(dir.resolve("refused.csv.part")).doesNotExist();
         }
     }
 }

@@ -113,7 +113,12 @@ public final class ClientCore implements AutoCloseable {
                 throw PaygoServiceException.of(status, response.headers(), errors(body.readAllBytes()));
             }
             java.nio.file.Path partial = file.resolveSibling(file.getFileName() + ".part");
-            java.nio.file.Files.copy(body, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try {
+                java.nio.file.Files.copy(body, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                java.nio.file.Files.deleteIfExists(partial);
+                throw e;
+            }
             return java.nio.file.Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new PaygoIoException("reading the export of " + request.pathAndQuery() + " failed: " + e, e);
