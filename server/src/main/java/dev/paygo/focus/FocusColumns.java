@@ -68,8 +68,12 @@ final class FocusColumns {
         return r.tags().map(t -> t.isEmpty() ? "{}" : new Tags(t).toJson()).orElse(null);
     }
 
-    /** A decimal at the export's scale; exact (the record's amounts never have more places). */
+    /**
+     * A decimal at the export's scale. Costs (record scale) and quantities (at most 18 places) are exact there; a unit
+     * price of a catalog with more than 18 decimal places per pricing unit is rounded half-even rather than failing
+     * an export half-way.
+     */
     static BigDecimal scaled(BigDecimal value) {
-        return value.setScale(DECIMAL_SCALE, java.math.RoundingMode.UNNECESSARY);
+        return value.setScale(DECIMAL_SCALE, java.math.RoundingMode.HALF_EVEN);
     }
 }
