@@ -55,20 +55,30 @@ class ResourceExhaustionIT {
 
                 Map<Integer, Integer> statuses = new TreeMap<>();
                 ExecutorService pool = Executors.newFixedThreadPool(24);
-                List<Future<RawHttp.Answer>> floods = new ArrayList<>();
+                List<Future<java.util.Optional<RawHttp.Answer>>> floods = new ArrayList<>();
                 for (int t = 0; t < 48; t++) {
                     String body = batch(t);
                     floods.add(pool.submit(() -> {
                         try (RawHttp http = new RawHttp(paygo.port())) {
                             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                            return http.exchange(("POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + writer
-                                    + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
-                                    + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+                            // A body over the in-flight budget is answered 503 before it is read, and the connection
+                            // closed: the rest of the upload may fail to send (a broken pipe), and the answer, which
+                            // the reset may discard, is then missing. Neither is the server failing.
+                            return http.exchangeLeniently(("POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: "
+                                    + "Bearer " + writer + "\r\nContent-Type: application/json\r\nContent-Length: "
+                                    + bytes.length + "\r\nConnection: close\r\n\r\n" + body)
+                                    .getBytes(StandardCharsets.UTF_8), false);
                         }
                     }));
                 }
-                for (Future<RawHttp.Answer> flood : floods) {
-                    RawHttp.Answer answer = flood.get();
+                int cut = 0;
+                for (Future<java.util.Optional<RawHttp.Answer>> flood : floods) {
+                    java.util.Optional<RawHttp.Answer> answered = flood.get();
+                    if (answered.isEmpty()) {
+                        cut++;
+                        continue;
+                    }
+                    RawHttp.Answer answer = answered.get();
                     statuses.merge(answer.status(), 1, Integer::sum);
                     assertThat(answer.status()).as(answer.body()).isIn(200, 503);
                     if (answer.status() == 503) {
@@ -79,12 +89,14 @@ class ResourceExhaustionIT {
                 for (Socket socket : slow) {
                     socket.close();
                 }
+                assertThat(statuses.getOrDefault(200, 0)).as("some floods are stored: " + statuses + ", " + cut
+                        + " cut").isPositive();
                 assertThat(paygo.isAlive()).isTrue();
                 assertThat(Api.call(paygo.baseUrl(), "GET", "/accounts/" + account, PaygoProcess.OPERATOR_TOKEN, null)
                         .status()).isEqualTo(200);
                 assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
                 Suite.record("resource-exhaustion", "heap=256m slow-connections=60x10MiB-declared concurrent-bodies=48x"
-                        + body(0).length() / 1024 + "KiB statuses=" + statuses + " alive=true");
+                        + body(0).length() / 1024 + "KiB statuses=" + statuses + " cut-before-answer=" + cut + " alive=true");
             }
         }
     }
