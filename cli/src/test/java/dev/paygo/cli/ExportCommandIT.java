@@ -6,8 +6,6 @@ import dev.paygo.auth.PermissionGroup;
 import dev.paygo.testing.Http;
 import dev.paygo.testing.MutableClock;
 import dev.paygo.testing.TestServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code paygo export focus}: an organization's FOCUS records to a Parquet file, from the database directly, read
@@ -26,17 +23,6 @@ class ExportCommandIT {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = PaygoCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return new Run(cli.execute(args), out.toString(), err.toString());
-    }
 
     @Test
     void writesAnOrganizationsRecordsToParquetWithAProgressBar() throws Exception {
@@ -58,7 +44,7 @@ class ExportCommandIT {
             String database = server.server().config().databaseUrl();
             Path out = folder.resolve("focus.parquet");
 
-            Run export = run("export", "focus", "--database", database, "--organization", org, "--format", "parquet",
+            CliRun export = CliRun.of("export", "focus", "--database", database, "--organization", org, "--format", "parquet",
                     "--from", "2026-01-01", "--to", "2026-03-03", "--out", out.toString());
             assertThat(export.exitCode()).as(export.err()).isZero();
             assertThat(export.err()).contains("[##############################] 100%  124/124 account-days, 4 records");
@@ -78,12 +64,12 @@ class ExportCommandIT {
                 assertThat(accounts).isEqualTo(2);
             }
 
-            Run bad = run("export", "focus", "--database", database, "--account", first, "--format", "xlsx",
+            CliRun bad = CliRun.of("export", "focus", "--database", database, "--account", first, "--format", "xlsx",
                     "--from", "2026-01-01", "--to", "2026-03-03", "--out", folder.resolve("bad.xlsx").toString());
             assertThat(bad.exitCode()).isNotZero();
             assertThat(bad.err()).contains("format").contains("csv or parquet");
             assertThat(folder.resolve("bad.xlsx")).doesNotExist();
-            Run both = run("export", "focus", "--database", database, "--account", first, "--organization", org,
+            CliRun both = CliRun.of("export", "focus", "--database", database, "--account", first, "--organization", org,
                     "--format", "csv", "--from", "2026-01-01", "--to", "2026-03-03", "--out", "x.csv");
             assertThat(both.exitCode()).isNotZero();
             assertThat(both.err()).contains("mutually exclusive");

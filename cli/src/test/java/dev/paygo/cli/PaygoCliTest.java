@@ -4,31 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paygo.PaygoServer;
 import dev.paygo.ServerConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The operator commands, run as a user runs them, against a real SQLite file. */
 class PaygoCliTest {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = PaygoCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path writeEuroCatalog() {
         try {
@@ -50,23 +35,23 @@ class PaygoCliTest {
 
     @Test
     void migrateAccountCreateAndTokenCreateWorkTogether() {
-        Run migrate = run("migrate", "--database", database());
+        CliRun migrate = CliRun.of("migrate", "--database", database());
         assertThat(migrate.exitCode()).isZero();
         assertThat(migrate.out()).contains("migration(s) applied");
 
-        Run unpriced = run("account", "create", "--database", database(), "--name", "CLI Corp", "--currency", "EUR");
+        CliRun unpriced = CliRun.of("account", "create", "--database", database(), "--name", "CLI Corp", "--currency", "EUR");
         assertThat(unpriced.exitCode()).isEqualTo(2);
         assertThat(unpriced.err()).contains("/billing_currency must be a currency the price catalog prices in (USD)");
 
         Path euroCatalog = writeEuroCatalog();
-        Run account = run("account", "create", "--database", database(), "--catalog", euroCatalog.toString(),
+        CliRun account = CliRun.of("account", "create", "--database", database(), "--catalog", euroCatalog.toString(),
                 "--name", "CLI Corp", "--currency", "EUR", "--anchor", "2025-01-31T00:00:00Z");
         assertThat(account.exitCode()).as(account.err()).isZero();
         String accountId = account.out().split("\t")[0];
         assertThat(accountId).matches("[0-9a-f]{32}");
         assertThat(account.out()).contains("EUR").contains("2025-01-31T00:00:00Z");
 
-        Run token = run("token", "create", "--database", database(), "--catalog", euroCatalog.toString(),
+        CliRun token = CliRun.of("token", "create", "--database", database(), "--catalog", euroCatalog.toString(),
                 "--account", accountId, "--permission", "billing_read,billing_write");
         assertThat(token.exitCode()).as(token.err()).isZero();
         String value = token.out().strip();
@@ -83,7 +68,7 @@ class PaygoCliTest {
 
     @Test
     void operatorTokenCreatedByTheCliAuthenticatesAsOperator() {
-        Run created = run("operator-token", "create", "--database", database());
+        CliRun created = CliRun.of("operator-token", "create", "--database", database());
         assertThat(created.exitCode()).isZero();
         try (PaygoServer paygo = PaygoServer.open(ServerConfig.defaults().withDatabaseUrl(database())
                 .withOperatorToken(Optional.empty()))) {
@@ -94,11 +79,11 @@ class PaygoCliTest {
 
     @Test
     void badInputIsReportedWithoutAStackTrace() {
-        Run account = run("account", "create", "--database", database(), "--name", "X", "--currency", "usd");
+        CliRun account = CliRun.of("account", "create", "--database", database(), "--name", "X", "--currency", "usd");
         assertThat(account.exitCode()).isEqualTo(2);
         assertThat(account.err()).contains("billing_currency").doesNotContain("Exception");
 
-        Run token = run("token", "create", "--database", database(), "--account", "0".repeat(32),
+        CliRun token = CliRun.of("token", "create", "--database", database(), "--account", "0".repeat(32),
                 "--permission", "billing_read");
         assertThat(token.exitCode()).isEqualTo(2);
         assertThat(token.err()).contains("no account");
@@ -107,7 +92,7 @@ class PaygoCliTest {
     @Test
     void billIssuesDueInvoicesOnceAndInvoicesCommandsShowThem() {
         java.time.LocalDate periodEnd = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3);
-        Run account = run("account", "create", "--database", database(), "--name", "Billed Corp", "--anchor",
+        CliRun account = CliRun.of("account", "create", "--database", database(), "--name", "Billed Corp", "--anchor",
                 periodEnd + "T00:00:00Z");
         assertThat(account.exitCode()).as(account.err()).isZero();
         String accountId = account.out().split("\t")[0];
@@ -116,24 +101,24 @@ class PaygoCliTest {
                     Optional.of(periodEnd.minusMonths(1)));
         }
 
-        Run bill = run("bill", "--database", database());
+        CliRun bill = CliRun.of("bill", "--database", database());
         assertThat(bill.exitCode()).as(bill.err()).isZero();
         assertThat(bill.out()).contains("invoices issued: 1");
-        assertThat(run("bill", "--database", database()).out()).contains("invoices issued: 0");
+        assertThat(CliRun.of("bill", "--database", database()).out()).contains("invoices issued: 0");
 
-        Run list = run("invoices", "list", "--database", database(), "--account", accountId);
+        CliRun list = CliRun.of("invoices", "list", "--database", database(), "--account", accountId);
         assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(list.out()).contains("PG-" + java.time.Year.now(java.time.ZoneOffset.UTC) + "-000001")
                 .contains("open").contains("5.00");
         String invoiceId = list.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[1];
-        Run show = run("invoices", "show", "--database", database(), "--account", accountId, invoiceId);
+        CliRun show = CliRun.of("invoices", "show", "--database", database(), "--account", accountId, invoiceId);
         assertThat(show.exitCode()).as(show.err()).isZero();
         assertThat(show.out()).contains("Workers Paid plan (subscription)").contains("total 5.00 USD, paid 0.00, due 5.00");
 
-        Run unknown = run("invoices", "show", "--database", database(), "--account", accountId,
+        CliRun unknown = CliRun.of("invoices", "show", "--database", database(), "--account", accountId,
                 "0123456789abcdef0123456789abcdef");
         assertThat(unknown.exitCode()).isNotZero();
-        Run badDunning = run("bill", "--database", database(), "--dunning", "P3D,P1D");
+        CliRun badDunning = CliRun.of("bill", "--database", database(), "--dunning", "P3D,P1D");
         assertThat(badDunning.exitCode()).isEqualTo(2);
         assertThat(badDunning.err()).contains("earlier");
     }
@@ -141,29 +126,29 @@ class PaygoCliTest {
     @Test
     void creditGrantedFromTheCommandLinePaysPartOfTheNextInvoice() {
         java.time.LocalDate periodEnd = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3);
-        Run account = run("account", "create", "--database", database(), "--name", "Credited Corp", "--anchor",
+        CliRun account = CliRun.of("account", "create", "--database", database(), "--name", "Credited Corp", "--anchor",
                 periodEnd + "T00:00:00Z");
         String accountId = account.out().split("\t")[0];
         try (PaygoServer paygo = PaygoServer.open(ServerConfig.defaults().withDatabaseUrl(database()))) {
             paygo.fees().hold(paygo.accounts().find(accountId).orElseThrow(), "workers_paid.subscription",
                     Optional.of(periodEnd.minusMonths(1)));
         }
-        Run grant = run("credits", "grant", "--database", database(), "--account", accountId, "--amount", "3.00",
+        CliRun grant = CliRun.of("credits", "grant", "--database", database(), "--account", accountId, "--amount", "3.00",
                 "--valid-to", "2099-01-01T00:00:00Z", "--description", "Launch credit");
         assertThat(grant.exitCode()).as(grant.err()).isZero();
         assertThat(grant.out()).contains("3.00 USD");
-        Run refused = run("credits", "grant", "--database", database(), "--account", accountId, "--amount", "-1",
+        CliRun refused = CliRun.of("credits", "grant", "--database", database(), "--account", accountId, "--amount", "-1",
                 "--valid-to", "2099-01-01T00:00:00Z", "--description", "Negative");
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("/amount").doesNotContain("\tat ");
 
-        assertThat(run("bill", "--database", database()).out()).contains("invoices issued: 1");
-        Run list = run("invoices", "list", "--database", database(), "--account", accountId);
+        assertThat(CliRun.of("bill", "--database", database()).out()).contains("invoices issued: 1");
+        CliRun list = CliRun.of("invoices", "list", "--database", database(), "--account", accountId);
         String invoiceId = list.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[1];
-        Run show = run("invoices", "show", "--database", database(), "--account", accountId, invoiceId);
+        CliRun show = CliRun.of("invoices", "show", "--database", database(), "--account", accountId, invoiceId);
         assertThat(show.out()).contains("Credit: Launch credit").contains("-3.00")
                 .contains("total 2.00 USD, paid 0.00, due 2.00");
-        Run credits = run("credits", "list", "--database", database(), "--account", accountId);
+        CliRun credits = CliRun.of("credits", "list", "--database", database(), "--account", accountId);
         assertThat(credits.exitCode()).as(credits.err()).isZero();
         assertThat(credits.out()).contains("Launch credit").contains("used");
         assertThat(credits.out().lines().count()).isEqualTo(2);

@@ -5,31 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paygo.auth.PermissionGroup;
 import dev.paygo.testing.MutableClock;
 import dev.paygo.testing.TestServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.StringJoiner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code paygo usage send} and {@code paygo usage report} against a running paygo, through the Java SDK. */
 class UsageCommandIT {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = PaygoCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return new Run(cli.execute(args), out.toString(), err.toString());
-    }
 
     @Test
     void sendsFilesInBatchesResumesAndReports() throws Exception {
@@ -49,18 +35,18 @@ class UsageCommandIT {
             Files.writeString(folder.resolve("usage.ndjson.progress"),
                     "{\"sha256\": \"" + sha256(lines) + "\", \"sent\": 10}");
 
-            Run send = run("usage", "send", "--base-url", server.baseUrl(), "--token", writer, "--account", account,
+            CliRun send = CliRun.of("usage", "send", "--base-url", server.baseUrl(), "--token", writer, "--account", account,
                     "--batch-size", "4", lines.toString(), array.toString());
             assertThat(send.exitCode()).as(send.err()).isZero();
             assertThat(send.out()).contains("16 accepted, 0 duplicates");
             assertThat(send.err()).contains("usage.ndjson [##############################] 100% 25/25 events");
             assertThat(folder.resolve("usage.ndjson.progress")).doesNotExist();
 
-            Run again = run("usage", "send", "--base-url", server.baseUrl(), "--token", writer, "--account", account,
+            CliRun again = CliRun.of("usage", "send", "--base-url", server.baseUrl(), "--token", writer, "--account", account,
                     "--cloudevents", lines.toString());
             assertThat(again.out()).contains("10 accepted, 15 duplicates");
 
-            Run report = run("usage", "report", "--base-url", server.baseUrl(), "--token", reader, "--account",
+            CliRun report = CliRun.of("usage", "report", "--base-url", server.baseUrl(), "--token", reader, "--account",
                     account, "--from", "2025-02-10", "--to", "2025-02-12");
             assertThat(report.exitCode()).as(report.err()).isZero();
             assertThat(report.out()).contains("DAY").contains("2025-02-10").contains("Workers Standard Requests")
@@ -89,18 +75,18 @@ class UsageCommandIT {
             String account = server.createAccount("CLI bad input", "2025-02-01T00:00:00Z");
             String writer = server.createToken(account, PermissionGroup.USAGE_WRITE);
             Path array = Files.writeString(folder.resolve("mixed.json"), "[" + event("a") + ",\n 5,\n" + event("b") + "]");
-            Run mixed = run("usage", "send", "--base-url", server.baseUrl(), "--token", writer, "--account", account,
+            CliRun mixed = CliRun.of("usage", "send", "--base-url", server.baseUrl(), "--token", writer, "--account", account,
                     array.toString());
             assertThat(mixed.exitCode()).isEqualTo(2);
             assertThat(mixed.err()).contains("element 2 of the array (line 2, column 2) is not an event object")
                     .doesNotContain("\tat ");
 
             Path trailing = Files.writeString(folder.resolve("trailing.json"), "[" + event("c") + "] {}");
-            assertThat(run("usage", "send", "--base-url", server.baseUrl(), "--token", writer, "--account", account,
+            assertThat(CliRun.of("usage", "send", "--base-url", server.baseUrl(), "--token", writer, "--account", account,
                     trailing.toString()).err()).contains("there is more after the array");
 
             Path lines = Files.writeString(folder.resolve("broken.ndjson"), event("d") + "\n{\"id\": \n" + event("e"));
-            Run broken = run("usage", "send", "--base-url", server.baseUrl(), "--token", writer, "--account", account,
+            CliRun broken = CliRun.of("usage", "send", "--base-url", server.baseUrl(), "--token", writer, "--account", account,
                     lines.toString());
             assertThat(broken.exitCode()).isEqualTo(2);
             assertThat(broken.err()).contains("broken.ndjson line 2 is not valid JSON");
@@ -115,7 +101,7 @@ class UsageCommandIT {
             String writer = server.createToken(account, PermissionGroup.USAGE_WRITE);
             Path file = Files.writeString(folder.resolve("grown.ndjson"), event("1") + "\n" + event("2") + "\n" + event("3"));
             Files.writeString(folder.resolve("grown.ndjson.progress"), "{\"sha256\": \"" + "0".repeat(64) + "\", \"sent\": 2}");
-            Run send = run("usage", "send", "--base-url", server.baseUrl(), "--token", writer, "--account", account,
+            CliRun send = CliRun.of("usage", "send", "--base-url", server.baseUrl(), "--token", writer, "--account", account,
                     file.toString());
             assertThat(send.exitCode()).as(send.err()).isZero();
             assertThat(send.err()).contains("grown.ndjson changed since its progress was saved");
@@ -131,12 +117,12 @@ class UsageCommandIT {
             String reader = server.createToken(account, PermissionGroup.BILLING_READ);
             Path file = Files.writeString(folder.resolve("bad.ndjson"), "{\"id\": \"x\", \"metric\": \"nope\", "
                     + "\"quantity\": 1, \"timestamp\": \"2025-01-01T00:00:00Z\"}\n");
-            Run denied = run("usage", "send", "--base-url", server.baseUrl(), "--token", reader, "--account", account,
+            CliRun denied = CliRun.of("usage", "send", "--base-url", server.baseUrl(), "--token", reader, "--account", account,
                     file.toString());
             assertThat(denied.exitCode()).isEqualTo(2);
             assertThat(denied.err()).contains("error:").contains("403").doesNotContain("\tat ");
 
-            Run noToken = run("usage", "report", "--base-url", server.baseUrl(), "--token", "", "--account", account);
+            CliRun noToken = CliRun.of("usage", "report", "--base-url", server.baseUrl(), "--token", "", "--account", account);
             assertThat(noToken.exitCode()).isEqualTo(2);
             assertThat(noToken.err()).contains("--token");
         }

@@ -175,8 +175,9 @@ public final class FocusService {
         for (UsageRecord r : rated) {
             String period = r.billingPeriodStart().toString();
             Amounts now = new Amounts(r.consumedQuantity(), r.pricingQuantity(), r.contractedCost().amount());
-            BigDecimal unitPrice = unitPrice(r, currency);
-            String category = catalog.findMetric(r.metric()).flatMap(Metric::category).orElse(null);
+            Optional<Metric> metric = catalog.findMetric(r.metric());
+            BigDecimal unitPrice = metric.map(m -> unitPrice(m, r, currency)).orElse(BigDecimal.ZERO);
+            String category = metric.flatMap(Metric::category).orElse(null);
             if (!billedPeriods.contains(period)) {
                 out.add(row.of(r, unitPrice, category, now, periods.containing(r.billingPeriodStart()), null,
                         now.cost()));
@@ -206,10 +207,9 @@ public final class FocusService {
     }
 
     /** The unit price in force for the day's last pricing unit (see {@link dev.paygo.catalog.PriceVersion}). */
-    private BigDecimal unitPrice(UsageRecord r, Currency currency) {
-        return catalog.findMetric(r.metric()).flatMap(m -> m.versionAt(r.chargePeriodStart()).map(v ->
-                v.unitPriceAt(m.includedScope() == AllowanceScope.DAY ? r.pricingQuantity()
-                        : r.cumulatedPricingQuantity(), currency))).orElse(BigDecimal.ZERO);
+    private static BigDecimal unitPrice(Metric m, UsageRecord r, Currency currency) {
+        return m.versionAt(r.chargePeriodStart()).map(v -> v.unitPriceAt(m.includedScope() == AllowanceScope.DAY
+                ? r.pricingQuantity() : r.cumulatedPricingQuantity(), currency)).orElse(BigDecimal.ZERO);
     }
 
     /** The cost less its share of the credit its invoice applied; the cost itself when no invoice billed it. */
