@@ -113,7 +113,8 @@ MODELS = {
         ("action", "string", False, ""), ("status", "string", False, ""), ("amount", "decimal", False, ""),
         ("amount_to_pay", "decimal", False, "what is left to pay (invoices)"), ("currency", "string", False, ""),
         ("description", "string", False, ""), ("invoice_id", "string", False, ""),
-        ("external_invoice_id", "string", False, "the invoice's number"), ("hosted_invoice_url", "string", False, ""),
+        ("external_invoice_id", "string", False, "the invoice's number"),
+        ("hosted_invoice_url", "string", False, "the invoice's public page and PDF"),
         ("occurred_at", "datetime", False, ""), ("receipt_id", "string", False, ""), ("source", "string", False, ""),
         ("source_invoice_id", "string", False, "")]),
     "UnpaidInvoiceGetResponse": ("An account's open and past-due invoices (Cloudflare's {@code UnpaidInvoiceGetResponse}).", False, [
@@ -142,7 +143,8 @@ MODELS = {
         ("subtotal", "decimal", True, ""), ("credits_applied", "decimal", True, ""), ("total", "decimal", True, ""),
         ("amount_paid", "decimal", False, ""), ("amount_due", "decimal", False, ""),
         ("payment_attempts", "list:InvoicePayment", False, "with one invoice, not in lists"),
-        ("next_payment_attempt_at", "datetime", False, ""), ("settled_at", "datetime", False, "")]),
+        ("next_payment_attempt_at", "datetime", False, ""), ("settled_at", "datetime", False, ""),
+        ("hosted_invoice_url", "string", False, "its public page and PDF, for whoever has the link")]),
     "CreditGetResponse": ("An account's credit as Cloudflare's {@code billing.credits.get} reports it; amounts in minor units.", False, [
         ("confirmed_balance_cents", "long", False, "what is left of the grants in force"),
         ("currency", "string", False, ""), ("days_remaining", "long", False, "whole days until the last grant ends"),

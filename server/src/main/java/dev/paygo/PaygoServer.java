@@ -20,6 +20,7 @@ import dev.paygo.auth.UserService;
 import dev.paygo.catalog.CatalogController;
 import dev.paygo.catalog.RatePlanController;
 import dev.paygo.credit.CreditController;
+import dev.paygo.console.Console;
 import dev.paygo.credit.CreditService;
 import dev.paygo.notify.Outbox;
 import dev.paygo.notify.WebhookController;
@@ -42,6 +43,7 @@ import dev.paygo.limit.MemoryBuckets;
 import dev.paygo.limit.Rate;
 import dev.paygo.limit.RateLimiter;
 import dev.paygo.http.ProtocolErrors;
+import dev.paygo.http.PublicUrl;
 import dev.paygo.http.Route;
 import dev.paygo.http.Json;
 import dev.paygo.http.JsonBody;
@@ -67,6 +69,7 @@ import dev.paygo.rating.UsageRecordsController;
 import dev.paygo.usage.UsageController;
 import dev.paygo.usage.UsageService;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -78,6 +81,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.http.UriCompliance;
 
 /**
@@ -90,6 +94,7 @@ public final class PaygoServer implements AutoCloseable {
     private final ServerConfig config;
     private final Database database;
     private final ObjectMapper mapper = Json.create();
+    private final PublicUrl publicUrl;
     private final AccountService accounts;
     private final TokenService tokens;
     private final UserService users;
@@ -117,6 +122,7 @@ public final class PaygoServer implements AutoCloseable {
     private PaygoServer(ServerConfig config, Database database, CatalogService catalog) {
         this.config = config;
         this.database = database;
+        this.publicUrl = new PublicUrl(config.publicUrl());
         this.accounts = new AccountService(database.jdbi(), config.clock(), catalog);
         this.tokens = new TokenService(database.jdbi(), config.clock(), mapper);
         this.users = new UserService(database.jdbi(), config.clock(), tokens);
@@ -135,7 +141,7 @@ public final class PaygoServer implements AutoCloseable {
         this.alerts = new SpendAlertService(database.jdbi(), config.clock(), rating, accounts, outbox, ALERT_SWEEP);
         usage.onStored(alerts::usageArrived);
         this.invoices = new InvoiceService(database.jdbi(), config.clock(), rating, fees, profiles, payments,
-                credits, outbox, config.billing().invoiceGrace(), config.lateEventDays());
+                credits, outbox, publicUrl, config.billing().invoiceGrace(), config.lateEventDays());
         this.billing = new BillingRun(database.jdbi(), config.clock(), accounts, invoices, payments, profiles,
                 credits, config.billing().dunning());
         this.zones = new ZoneService(database.jdbi(), config.clock());
@@ -215,8 +221,13 @@ public final class PaygoServer implements AutoCloseable {
                 config.clock(), buckets, shared);
         RateLimiter authFailures = new RateLimiter(new Rate(config.authFailuresPerMinute() / 60.0,
                 config.authFailuresPerMinute()), config.clock(), buckets, shared);
-        Guard guard = new Guard(new Authenticator(operators, tokens, users), perCredential,
-                new AuthThrottle(authFailures, config.clock()), accounts);
+        Authenticator authenticator = new Authenticator(operators, tokens, users);
+        AuthThrottle throttle = new AuthThrottle(authFailures, config.clock());
+        Guard guard = new Guard(authenticator, perCredential, throttle, accounts);
+        Console console = Console.create(new Console.Services(database.jdbi(), config.clock(), mapper, authenticator,
+                throttle, accounts, rating, invoices, credits, catalog, profiles, tokens, billing),
+                config.publicUrl().filter(u -> u.startsWith("https://")).isPresent(),
+                config.billing().intervalSeconds() > 0);
 
         TokenController tokenController = new TokenController(tokens, body, responses);
         routes = Routes.table(
@@ -257,11 +268,20 @@ public final class PaygoServer implements AutoCloseable {
             });
             c.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
             c.requestLogger.http((ctx, ms) -> HttpEdge.log(ctx, ms, metrics));
+            c.staticFiles.enableWebjars();
+            c.staticFiles.add(files -> {
+                files.hostedPath = Console.ASSETS;
+                files.directory = "/console";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "max-age=300", "X-Content-Type-Options", "nosniff");
+            });
             HttpEdge.install(c.routes, responses);
             routes.install(c.routes, guard, new IdempotentRequests(new IdempotencyService(database.jdbi(),
                     config.clock()), body, responses), body);
+            console.install(c.routes);
         });
         app.start();
+        publicUrl.listeningOn(app.port());
         if (config.billing().intervalSeconds() > 0) {
             scheduler = new BillingScheduler(billing, config.billing().intervalSeconds());
         }

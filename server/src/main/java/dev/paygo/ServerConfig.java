@@ -27,12 +27,14 @@ import java.util.Optional;
  *     minute, in bursts of as many; beyond, 429 (0: no limit)
  * @param billing billing runs: invoice grace, background interval, dunning schedule
  * @param webhooks webhook delivery: private addresses, timeout, retries
+ * @param publicUrl the address people reach this server at (scheme, host and port, no path), for the links it
+ *     hands out: an invoice's {@code hosted_invoice_url}. Empty: {@code http://localhost:<port>}
  */
 public record ServerConfig(String host, int port, String databaseUrl, Optional<String> operatorToken,
                            long maxBodyBytes, double rateLimitPerSecond, double rateLimitBurst, int poolSize,
                            Clock clock, Optional<Path> catalogFile, int lateEventDays, int maxBatchEvents,
                            long maxInflightBodyBytes, int authFailuresPerMinute,
-                           BillingSettings billing, WebhookSettings webhooks) {
+                           BillingSettings billing, WebhookSettings webhooks, Optional<String> publicUrl) {
     public static final int DEFAULT_PORT = 8787;
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/paygo.db";
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
@@ -47,7 +49,7 @@ public record ServerConfig(String host, int port, String databaseUrl, Optional<S
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, DEFAULT_DATABASE_URL, Optional.empty(),
                 DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT, 2 * DEFAULT_RATE_LIMIT, 8, Clock.systemUTC(), Optional.empty(),
                 DEFAULT_LATE_EVENT_DAYS, DEFAULT_MAX_BATCH_EVENTS, DEFAULT_MAX_INFLIGHT_BODY_BYTES,
-                DEFAULT_AUTH_FAILURES_PER_MINUTE, BillingSettings.DEFAULT, WebhookSettings.DEFAULT);
+                DEFAULT_AUTH_FAILURES_PER_MINUTE, BillingSettings.DEFAULT, WebhookSettings.DEFAULT, Optional.empty());
     }
 
     public ServerConfig withHost(String value) {
@@ -128,6 +130,12 @@ public record ServerConfig(String host, int port, String databaseUrl, Optional<S
         return c.build();
     }
 
+    public ServerConfig withPublicUrl(Optional<String> value) {
+        Changed c = new Changed(this);
+        c.publicUrl = value.map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u);
+        return c.build();
+    }
+
     /** Sets the rate limit; the burst is twice the rate. */
     public ServerConfig withRateLimit(double perSecond) {
         return withRateLimit(perSecond, 2 * perSecond);
@@ -158,6 +166,7 @@ public record ServerConfig(String host, int port, String databaseUrl, Optional<S
         int authFailuresPerMinute;
         BillingSettings billing;
         WebhookSettings webhooks;
+        Optional<String> publicUrl;
 
         Changed(ServerConfig c) {
             host = c.host;
@@ -176,12 +185,13 @@ public record ServerConfig(String host, int port, String databaseUrl, Optional<S
             authFailuresPerMinute = c.authFailuresPerMinute;
             billing = c.billing;
             webhooks = c.webhooks;
+            publicUrl = c.publicUrl;
         }
 
         ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, operatorToken, maxBodyBytes, rateLimitPerSecond,
                     rateLimitBurst, poolSize, clock, catalogFile, lateEventDays, maxBatchEvents, maxInflightBodyBytes,
-                    authFailuresPerMinute, billing, webhooks);
+                    authFailuresPerMinute, billing, webhooks, publicUrl);
         }
     }
 }

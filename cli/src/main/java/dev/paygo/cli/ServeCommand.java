@@ -12,15 +12,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code paygo serve}: runs the HTTP API until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the API (Ctrl-C stops it).")
 final class ServeCommand implements Callable<Integer> {
+    private static final Pattern PUBLIC_URL = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+/?");
     @Spec
     CommandSpec spec;
 
@@ -69,19 +72,29 @@ final class ServeCommand implements Callable<Integer> {
                     + "(env PAYGO_AUTH_FAILURES_PER_MINUTE; default ${DEFAULT-VALUE}; 0 turns it off)")
     int authFailuresPerMinute;
 
+    @Option(names = "--public-url", defaultValue = "${env:PAYGO_PUBLIC_URL}", paramLabel = "URL",
+            description = "the address people reach this server at, scheme://host[:port] without a path, for the "
+                    + "links paygo hands out (an invoice's hosted_invoice_url); https also makes the console's cookies "
+                    + "Secure (env PAYGO_PUBLIC_URL; default http://localhost:<port>)")
+    String publicUrl;
+
     @Option(names = "--demo", description = "create the demo account, profile, token and 60 days of usage "
             + "(idempotent)")
     boolean demo;
 
     @Override
     public Integer call() throws InterruptedException {
+        if (publicUrl != null && !PUBLIC_URL.matcher(publicUrl).matches()) {
+            throw new ParameterException(spec.commandLine(), "--public-url must be http(s)://host[:port] without a "
+                    + "path, e.g. https://billing.example.com (got '" + publicUrl + "')");
+        }
         Optional<String> operatorToken = Optional.ofNullable(System.getenv("PAYGO_OPERATOR_TOKEN"))
                 .filter(t -> !t.isBlank());
         PaygoServer paygo = PaygoServer.open(webhooks.apply(billing.apply(database.config(), billingInterval)).withHost(host)
                 .withPort(port).withMaxBodyBytes(maxBodyBytes).withRateLimit(rateLimit).withOperatorToken(operatorToken)
                 .withMaxInflightBodyBytes(maxInflightBodyBytes)
                 .withAuthFailuresPerMinute(authFailuresPerMinute)
-                .withMaxBatchEvents(maxBatchEvents));
+                .withMaxBatchEvents(maxBatchEvents).withPublicUrl(Optional.ofNullable(publicUrl)));
         Optional<DemoData.Demo> seeded = demo
                 ? Optional.of(DemoData.seed(paygo, dataFolder().resolve("demo-token"))) : Optional.empty();
         paygo.start();
@@ -89,6 +102,9 @@ final class ServeCommand implements Callable<Integer> {
         String base = "http://localhost:" + paygo.port() + "/client/v4";
         PrintWriter out = spec.commandLine().getOut();
         out.println("paygo is serving " + base + " (database " + database.shownUrl() + ")");
+        out.println("Web console: " + Optional.ofNullable(publicUrl).orElse("http://localhost:" + paygo.port()) + "/ "
+                + (seeded.isPresent() ? "(sign in with the demo token below" : "(sign in with an API token")
+                + " or the operator token)");
         seeded.ifPresent(d -> {
             out.println();
             out.println("Demo account: " + d.account().id() + " (" + d.account().name() + ")");

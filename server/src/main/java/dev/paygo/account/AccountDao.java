@@ -29,6 +29,13 @@ public interface AccountDao {
     @SqlQuery
     long count();
 
+    /** Accounts whose name or id contains {@code pattern}'s text (a LIKE pattern, case-insensitive), by name. */
+    @SqlQuery
+    List<AccountRow> search(@Bind("pattern") String pattern, @Bind("limit") int limit, @Bind("offset") long offset);
+
+    @SqlQuery
+    long countMatching(@Bind("pattern") String pattern);
+
     /** The billing currencies accounts use (every account's, across tenants: an operator check at start). */
     @SqlQuery
     List<String> listCurrencies();

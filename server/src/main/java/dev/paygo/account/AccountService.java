@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
@@ -126,6 +127,18 @@ public final class AccountService {
                     .map(AccountRow::toAccount).toList();
             return Page.of(items, page, dao.count());
         });
+    }
+
+    /**
+     * One page of the accounts whose name or id contains {@code text} (ignoring case), by name; every account when
+     * it is blank.
+     */
+    public Page<Account> search(String text, PageRequest page) {
+        // '!' escapes LIKE's wildcards (a backslash would be read differently by each database).
+        String pattern = "%" + text.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                .replace("_", "!_") + "%";
+        return jdbi.withExtension(AccountDao.class, dao -> Page.of(dao.search(pattern, page.perPage(), page.offset())
+                .stream().map(AccountRow::toAccount).toList(), page, dao.countMatching(pattern)));
     }
 
     public List<Subscription> subscriptions(String accountId) {

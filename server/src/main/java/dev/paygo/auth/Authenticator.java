@@ -32,12 +32,7 @@ public final class Authenticator {
     public Principal authenticate(Function<String, String> header) {
         String authorization = header.apply("Authorization");
         if (authorization != null) {
-            // Hashed once; the in-memory operator check first, then account tokens (nearly every request),
-            // and only then stored operator tokens, so a token request costs one database lookup.
-            String hash = Secrets.hash(bearerValue(authorization));
-            Optional<Principal> operator = operators.fromEnvironment(hash).map(p -> p);
-            return operator.or(() -> tokens.authenticateHash(hash).map(Principal.Token::new))
-                    .or(() -> operators.fromStore(hash))
+            return byHash(Secrets.hash(bearerValue(authorization)))
                     .orElseThrow(() -> new PaygoException(ErrorCode.INVALID_ACCESS_TOKEN));
         }
         String email = header.apply("X-Auth-Email");
@@ -65,7 +60,16 @@ public final class Authenticator {
         if (authorization == null) {
             throw new PaygoException(ErrorCode.MISSING_CREDENTIALS);
         }
-        String hash = Secrets.hash(bearerValue(authorization));
+        return byHash(Secrets.hash(bearerValue(authorization)));
+    }
+
+    /**
+     * The operator or the active API token whose value has this hash ({@link Secrets#hash}), or empty: a console
+     * session keeps the hash, never the token, and checks it again on every request.
+     */
+    public Optional<Principal> byHash(String hash) {
+        // The in-memory operator check first, then account tokens (nearly every request), and only then stored
+        // operator tokens, so a token request costs one database lookup.
         Optional<Principal> operator = operators.fromEnvironment(hash).map(p -> p);
         return operator.or(() -> tokens.authenticateHash(hash).map(Principal.Token::new))
                 .or(() -> operators.fromStore(hash));

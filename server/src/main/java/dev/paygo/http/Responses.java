@@ -81,6 +81,14 @@ public final class Responses {
         return written == null ? new byte[0] : written;
     }
 
+    /**
+     * Marks a response written elsewhere (a console page) as complete: the edge's framework-error handlers leave an
+     * answered 400, 404 or 500 alone.
+     */
+    public static void answered(Context ctx) {
+        ctx.attribute(RESPONDED, Boolean.TRUE);
+    }
+
     static boolean responded(Context ctx) {
         return Boolean.TRUE.equals(ctx.attribute(RESPONDED));
     }

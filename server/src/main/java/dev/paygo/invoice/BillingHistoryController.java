@@ -57,8 +57,10 @@ public final class BillingHistoryController {
         }
         List<Invoice> all = invoices.listAll(account);
         Map<String, Invoice> byId = all.stream().collect(Collectors.toMap(Invoice::id, Function.identity()));
-        List<HistoryItem> items = Stream.concat(all.stream().map(BillingHistoryController::item),
-                        payments.listByAccount(account.id()).stream().map(p -> item(p, byId.get(p.invoiceId()))))
+        Map<String, String> hosted = invoices.hostedUrls(account, all);
+        List<HistoryItem> items = Stream.concat(all.stream().map(i -> item(i, hosted.get(i.id()))),
+                        payments.listByAccount(account.id()).stream().map(p -> item(p, byId.get(p.invoiceId()),
+                                hosted.get(p.invoiceId()))))
                 .filter(i -> status == null || i.status().equals(status))
                 .sorted(Comparator.comparing(HistoryItem::occurredAt).thenComparing(HistoryItem::id).reversed())
                 .toList();
@@ -68,10 +70,10 @@ public final class BillingHistoryController {
     }
 
     public void unpaidInvoice(Context ctx) {
-        List<HistoryItem> unpaid = invoices.listAll(Guard.account(ctx)).stream()
-                .filter(i -> i.status() == InvoiceStatus.OPEN || i.status() == InvoiceStatus.PAST_DUE)
-                .map(BillingHistoryController::item).toList();
-        responses.ok(ctx, new UnpaidView(unpaid));
+        Account account = Guard.account(ctx);
+        List<Invoice> unpaid = invoices.listAll(account).stream()
+                .filter(i -> i.status() == InvoiceStatus.OPEN || i.status() == InvoiceStatus.PAST_DUE).toList();
+        responses.ok(ctx, new UnpaidView(items(account, unpaid)));
     }
 
     public void badDebt(Context ctx) {
@@ -82,22 +84,28 @@ public final class BillingHistoryController {
         Money due = bad.stream().map(Invoice::due).reduce(zero, Money::plus);
         Money paid = bad.stream().map(Invoice::paid).reduce(zero, Money::plus);
         responses.ok(ctx, new BadDebtView(due.amount(), paid.amount(), bad.isEmpty() ? "none" : "outstanding",
-                account.billingCurrency(), bad.stream().map(BillingHistoryController::item).toList()));
+                account.billingCurrency(), items(account, bad)));
     }
 
-    private static HistoryItem item(Invoice i) {
+    private List<HistoryItem> items(Account account, List<Invoice> some) {
+        Map<String, String> hosted = invoices.hostedUrls(account, some);
+        return some.stream().map(i -> item(i, hosted.get(i.id()))).toList();
+    }
+
+    private static HistoryItem item(Invoice i, String hostedUrl) {
         return new HistoryItem(i.id(), "invoice", "invoice_issued", i.status().wire(), i.total().amount(),
                 i.due().amount(), i.total().currencyCode(), "Invoice " + i.number() + " for " + i.periodStart() + " to "
-                + i.periodEnd().minusDays(1), i.id(), i.number(), i.issuedAt(), null, i.gateway(), null);
+                + i.periodEnd().minusDays(1), i.id(), i.number(), hostedUrl, i.issuedAt(), null, i.gateway(), null);
     }
 
-    private static HistoryItem item(PaymentAttempt p, Invoice invoice) {
+    /** A payment: its invoice's number and hosted page (an attempt of an invoice this account no longer lists: its id). */
+    private static HistoryItem item(PaymentAttempt p, Invoice invoice, String hostedUrl) {
         String number = invoice == null ? p.invoiceId() : invoice.number();
         boolean manual = p.gateway().equals(ManualGateway.NAME);
         String description = (manual ? "Payment received for invoice " : "Card payment for invoice ") + number
                 + p.failure().map(f -> ": " + f).orElse("");
         return new HistoryItem(p.id(), "payment", manual ? "payment_received" : "charge", p.outcome().wire(),
-                p.amount().amount(), null, p.amount().currencyCode(), description, p.invoiceId(), number,
+                p.amount().amount(), null, p.amount().currencyCode(), description, p.invoiceId(), number, hostedUrl,
                 p.finishedAt().orElse(p.createdAt()), p.outcome() == Outcome.SUCCEEDED ? p.reference().orElse(p.id())
                 : null, p.gateway(), p.invoiceId());
     }
@@ -105,7 +113,7 @@ public final class BillingHistoryController {
     /** One item of the billing history, as {@code HistoryListResponse} types it. */
     record HistoryItem(String id, String type, String action, String status, BigDecimal amount,
                        BigDecimal amountToPay, String currency, String description, String invoiceId,
-                       String externalInvoiceId, Instant occurredAt, String receiptId, String source,
+                       String externalInvoiceId, String hostedInvoiceUrl, Instant occurredAt, String receiptId, String source,
                        String sourceInvoiceId) {
     }
 

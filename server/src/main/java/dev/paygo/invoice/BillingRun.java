@@ -52,6 +52,7 @@ public final class BillingRun {
     private static final int PAGE = 500;
 
     private final Jdbi jdbi;
+    private volatile RunReport last;
     private final Clock clock;
     private final AccountService accounts;
     private final InvoiceService invoices;
@@ -92,10 +93,17 @@ public final class BillingRun {
             TimeUnit.MILLISECONDS.sleep(100);
         }
         try {
-            return Optional.of(runHolding(lease));
+            RunReport report = runHolding(lease);
+            last = report;
+            return Optional.of(report);
         } finally {
             jdbi.useExtension(InvoiceDao.class, dao -> dao.releaseLock(LOCK, lease.holder));
         }
+    }
+
+    /** The report of this node's latest run, scheduled or asked for (the console shows it). */
+    public Optional<RunReport> last() {
+        return Optional.ofNullable(last);
     }
 
     /** Invoices issued by this node's runs since it started (a metric). */

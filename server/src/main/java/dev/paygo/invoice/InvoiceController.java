@@ -15,6 +15,8 @@ import dev.paygo.payment.PaymentService;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,8 +45,11 @@ public final class InvoiceController {
     }
 
     public void list(Context ctx) {
-        Page<Invoice> page = invoices.list(Guard.account(ctx), PageRequest.from(ctx, 20));
-        responses.page(ctx, new Page<>(page.items().stream().map(i -> InvoiceViews.view(i, null)).toList(), page.info()));
+        Account account = Guard.account(ctx);
+        Page<Invoice> page = invoices.list(account, PageRequest.from(ctx, 20));
+        Map<String, String> hosted = invoices.hostedUrls(account, page.items());
+        responses.page(ctx, new Page<>(page.items().stream().map(i -> InvoiceViews.view(i, null, hosted.get(i.id())))
+                .toList(), page.info()));
     }
 
     public void get(Context ctx) {
@@ -88,6 +93,7 @@ public final class InvoiceController {
     }
 
     private InvoiceViews.InvoiceView full(Account account, Invoice invoice) {
-        return InvoiceViews.full(invoice, payments.listByInvoice(account.id(), invoice.id()));
+        return InvoiceViews.full(invoice, payments.listByInvoice(account.id(), invoice.id()),
+                invoices.hostedUrls(account, List.of(invoice)).get(invoice.id()));
     }
 }

@@ -1,7 +1,11 @@
 package dev.paygo.invoice;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -28,6 +32,20 @@ public interface InvoiceDao {
 
     @SqlBatch
     void insertLine(@BindMethods List<LineRow> rows);
+
+    /** Gives an invoice the token of its hosted page (in the transaction that issues it). */
+    @SqlUpdate
+    void insertLink(@Bind("invoiceId") String invoiceId, @Bind("token") String token);
+
+    /** The invoice whose hosted page has this token: the one lookup that is not by account. */
+    @SqlQuery
+    Optional<InvoiceRow> findByLink(@Bind("token") String token);
+
+    /** The hosted-page tokens of some of an account's invoices. */
+    @SqlQuery
+    @KeyColumn("invoice_id")
+    @ValueColumn("token")
+    Map<String, String> listLinks(@Bind("accountId") String accountId, @BindList("ids") List<String> invoiceIds);
 
     /** The next number of a series, gapless: it is taken in the transaction that inserts the invoice. */
     @SqlQuery

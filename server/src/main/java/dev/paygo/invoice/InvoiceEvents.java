@@ -1,18 +1,22 @@
 package dev.paygo.invoice;
 
+import dev.paygo.http.PublicUrl;
 import dev.paygo.notify.EventType;
 import dev.paygo.notify.Outbox;
 import dev.paygo.payment.PaymentService;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /** Tells webhooks of an invoice's change, in the transaction that made it, with the invoice as the API shows it. */
 final class InvoiceEvents {
     private final Outbox outbox;
     private final PaymentService payments;
+    private final PublicUrl publicUrl;
 
-    InvoiceEvents(Outbox outbox, PaymentService payments) {
+    InvoiceEvents(Outbox outbox, PaymentService payments, PublicUrl publicUrl) {
         this.outbox = outbox;
         this.payments = payments;
+        this.publicUrl = publicUrl;
     }
 
     void publish(Handle handle, EventType type, String accountId, String invoiceId) {
@@ -20,7 +24,9 @@ final class InvoiceEvents {
             InvoiceDao dao = handle.attach(InvoiceDao.class);
             Invoice invoice = InvoiceService.invoice(dao.find(accountId, invoiceId).orElseThrow(),
                     dao.listLines(accountId, invoiceId));
-            return InvoiceViews.full(invoice, payments.listByInvoice(accountId, invoiceId));
+            String token = dao.listLinks(accountId, List.of(invoiceId)).get(invoiceId);
+            return InvoiceViews.full(invoice, payments.listByInvoice(accountId, invoiceId),
+                    publicUrl.of(InvoiceService.HOSTED_PATH + token));
         });
     }
 

@@ -7,6 +7,7 @@ import dev.paygo.error.ErrorCode;
 import dev.paygo.error.PaygoException;
 import dev.paygo.http.Envelope.Page;
 import dev.paygo.http.PageRequest;
+import dev.paygo.http.PublicUrl;
 import dev.paygo.id.Ids;
 import dev.paygo.money.Money;
 import dev.paygo.notify.EventType;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
@@ -44,6 +46,11 @@ import org.jdbi.v3.core.Jdbi;
  * leaves nothing; after it, the invoice is whole. Thread-safe.
  */
 public final class InvoiceService {
+    /** Where the console serves an invoice's public page: this path, then the invoice's hosted token. */
+    public static final String HOSTED_PATH = "/invoice/";
+    /** 24 random bytes, hex: the unguessable part of {@code hosted_invoice_url} (192 bits). */
+    private static final int HOSTED_TOKEN_BYTES = 24;
+    private static final Pattern HOSTED_TOKEN = Pattern.compile("[0-9a-f]{48}");
     private static final int MAX_REFERENCE_LENGTH = 200;
     private static final int PAYMENT_ATTEMPTS = 10;
 
@@ -55,12 +62,13 @@ public final class InvoiceService {
     private final PaymentService payments;
     private final CreditService credits;
     private final InvoiceEvents events;
+    private final PublicUrl publicUrl;
     private final Duration grace;
     private final int lateEventDays;
 
     public InvoiceService(Jdbi jdbi, Clock clock, RatingService rating, FeeService fees, ProfileService profiles,
-                          PaymentService payments, CreditService credits, Outbox outbox, Duration grace,
-                          int lateEventDays) {
+                          PaymentService payments, CreditService credits, Outbox outbox, PublicUrl publicUrl,
+                          Duration grace, int lateEventDays) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.rating = rating;
@@ -68,7 +76,8 @@ public final class InvoiceService {
         this.profiles = profiles;
         this.payments = payments;
         this.credits = credits;
-        this.events = new InvoiceEvents(outbox, payments);
+        this.publicUrl = publicUrl;
+        this.events = new InvoiceEvents(outbox, payments, publicUrl);
         this.grace = grace;
         this.lateEventDays = lateEventDays;
     }
@@ -121,6 +130,29 @@ public final class InvoiceService {
                     "/accounts/" + account.id() + "/invoices/" + invoiceId));
             return invoice(row, dao.listLines(account.id(), invoiceId));
         });
+    }
+
+    /**
+     * The invoice whose hosted page has this token, with its lines: what {@code hosted_invoice_url} shows without
+     * signing in. Empty for a token that names none (the caller answers 404 without saying more).
+     */
+    public Optional<Invoice> findHosted(String token) {
+        if (!HOSTED_TOKEN.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        return jdbi.withExtension(InvoiceDao.class, dao -> dao.findByLink(token)
+                .map(row -> invoice(row, dao.listLines(row.accountId(), row.id()))));
+    }
+
+    /** The {@code hosted_invoice_url} of some of the account's invoices, by invoice id. */
+    public Map<String, String> hostedUrls(Account account, List<Invoice> some) {
+        if (some.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> tokens = jdbi.withExtension(InvoiceDao.class, dao -> dao.listLinks(account.id(),
+                some.stream().map(Invoice::id).toList()));
+        return tokens.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> publicUrl.of(HOSTED_PATH + e.getValue())));
     }
 
     /** One page of the account's invoices, newest first, without their lines. */
@@ -302,6 +334,7 @@ public final class InvoiceService {
                     gateway.name(), 0, charge ? now.toEpochMilli() : null, null, now.toEpochMilli(),
                     nothingDue ? now.toEpochMilli() : null, result.credits().minorUnits());
             dao.insertInvoice(row);
+            dao.insertLink(row.id(), Ids.hex(HOSTED_TOKEN_BYTES));
             List<LineRow> lines = result.lines().stream().map(l -> lineRow(row.id(), l)).toList();
             dao.insertLine(lines);
             credits.recordUses(h, row.id(), used);

@@ -15,16 +15,16 @@ final class InvoiceViews {
     }
 
     /** An invoice with its lines and payment attempts, as {@code GET /accounts/{id}/invoices/{invoice_id}}. */
-    static InvoiceView full(Invoice invoice, List<PaymentAttempt> attempts) {
-        return view(invoice, attempts.stream().map(InvoiceViews::attempt).toList());
+    static InvoiceView full(Invoice invoice, List<PaymentAttempt> attempts, String hostedUrl) {
+        return view(invoice, attempts.stream().map(InvoiceViews::attempt).toList(), hostedUrl);
     }
 
-    static InvoiceView view(Invoice i, List<AttemptView> attempts) {
+    static InvoiceView view(Invoice i, List<AttemptView> attempts, String hostedUrl) {
         return new InvoiceView(i.id(), i.number(), i.accountId(), i.status().wire(), i.total().currencyCode(),
                 i.periodStart(), i.periodEnd(), i.gateway(), i.issuedAt(), i.lines().isEmpty() && attempts == null
                 ? null : lines(i.lines()), i.total().plus(i.credits()).toWire(), i.credits().toWire(),
                 i.total().toWire(), i.paid().toWire(),
-                i.due().toWire(), attempts, i.nextAttemptAt().orElse(null), i.settledAt().orElse(null));
+                i.due().toWire(), attempts, i.nextAttemptAt().orElse(null), i.settledAt().orElse(null), hostedUrl);
     }
 
     static List<LineView> lines(List<InvoiceLine> lines) {
@@ -41,13 +41,14 @@ final class InvoiceViews {
     /**
      * An invoice on the wire. {@code subtotal} is the sum of the lines before credit; {@code credits_applied} is
      * what credit paid before the card (its lines are negative); {@code total} = subtotal − credits = the sum of
-     * every line.
+     * every line. {@code hosted_invoice_url} is the invoice's public page (and its PDF), readable without signing in
+     * by whoever has the link, as Stripe's field of that name.
      */
     record InvoiceView(String id, String number, String accountId, String status, String currency,
                        LocalDate periodStart, LocalDate periodEnd, String gateway, Instant issuedAt,
                        List<LineView> lines, String subtotal, String creditsApplied, String total, String amountPaid,
                        String amountDue, List<AttemptView> paymentAttempts, Instant nextPaymentAttemptAt,
-                       Instant settledAt) {
+                       Instant settledAt, String hostedInvoiceUrl) {
     }
 
     record UpcomingView(String accountId, String status, String currency, LocalDate periodStart,

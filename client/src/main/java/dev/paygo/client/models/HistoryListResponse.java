@@ -74,6 +74,7 @@ public final class HistoryListResponse extends JsonModel {
         return string("external_invoice_id");
     }
 
+    /** the invoice's public page and PDF. */
     public java.util.Optional<String> hostedInvoiceUrl() {
         return string("hosted_invoice_url");
     }

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** An invoice of paygo (or the upcoming one, status upcoming and no number); amounts are exact. */
 public final class Invoice extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("id", "number", "account_id", "status", "currency", "period_start", "period_end", "gateway", "issued_at", "lines", "subtotal", "credits_applied", "total", "amount_paid", "amount_due", "payment_attempts", "next_payment_attempt_at", "settled_at");
+    private static final Set<String> KNOWN = Set.of("id", "number", "account_id", "status", "currency", "period_start", "period_end", "gateway", "issued_at", "lines", "subtotal", "credits_applied", "total", "amount_paid", "amount_due", "payment_attempts", "next_payment_attempt_at", "settled_at", "hosted_invoice_url");
 
     private Invoice(ObjectNode json) {
         super(json);
@@ -109,6 +109,11 @@ public final class Invoice extends JsonModel {
         return dateTime("settled_at");
     }
 
+    /** its public page and PDF, for whoever has the link. */
+    public java.util.Optional<String> hostedInvoiceUrl() {
+        return string("hosted_invoice_url");
+    }
+
     /** Builds a {@link Invoice}; not thread-safe. */
     public static final class Builder extends JsonModel.Builder<Builder> {
         private Builder(ObjectNode json) {
@@ -185,6 +190,10 @@ public final class Invoice extends JsonModel {
 
         public Builder settledAt(java.time.OffsetDateTime value) {
             return put("settled_at", value);
+        }
+
+        public Builder hostedInvoiceUrl(String value) {
+            return put("hosted_invoice_url", value);
         }
 
         public Invoice build() {

@@ -1,0 +1,1 @@
+INSERT INTO invoice_links (invoice_id, token) VALUES (:invoiceId, :token)
