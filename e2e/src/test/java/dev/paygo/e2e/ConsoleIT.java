@@ -32,7 +32,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -133,6 +135,36 @@ class ConsoleIT {
         browser.assertNoConsoleErrors();
         browser.assertAccessible();
         browser.screenshot("01-overview");
+    }
+
+    @Test
+    void signInAndSortWithTheKeyboardAlone() throws Exception {
+        browser.open("/sign-in");
+        Actions keys = new Actions(browser.driver());
+        assertThat(tabUntil(keys, "token", 5)).as("the token field is reached with Tab").isTrue();
+        keys.sendKeys(customer.reader()).sendKeys(Keys.ENTER).perform();
+        browser.waitUntil(d -> browser.path().equals("/accounts/" + customer.id()));
+        browser.waitForCharts();
+        assertThat(tabUntil(keys, "sort-cost", 40)).as("the cost column's sort button is reached with Tab").isTrue();
+        keys.sendKeys(Keys.ENTER).perform();
+        assertThat(browser.find("#services th:nth-child(5)").getAttribute("aria-sort")).isEqualTo("ascending");
+
+        HttpResponse<String> page = get(origin + "/sign-in", null);
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("script-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+
+    /** Presses Tab until the element of {@code id} has the focus (at most {@code presses} times). */
+    private static boolean tabUntil(Actions keys, String id, int presses) {
+        for (int i = 0; i < presses; i++) {
+            keys.sendKeys(Keys.TAB).perform();
+            if (id.equals(browser.js("return document.activeElement.id"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

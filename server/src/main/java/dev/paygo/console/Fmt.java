@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Currency;
 import java.util.Locale;
 
 /**
@@ -34,6 +35,19 @@ public final class Fmt {
         format.setMaximumFractionDigits(places);
         format.setRoundingMode(RoundingMode.HALF_EVEN);
         return format.format(money.toMinorUnit().amount());
+    }
+
+    /**
+     * A unit price, exact: at least the currency's minor unit, and every further decimal it has
+     * ({@code $0.00002}, {@code $0.30}).
+     */
+    public static String price(BigDecimal amount, Currency currency) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
+        format.setCurrency(currency);
+        int places = Math.max(Money.minorUnitPlaces(currency), amount.stripTrailingZeros().scale());
+        format.setMinimumFractionDigits(Money.minorUnitPlaces(currency));
+        format.setMaximumFractionDigits(places);
+        return format.format(amount);
     }
 
     /** A quantity, grouped, with at most six decimals ({@code 13,000,000}, {@code 1.5}). */

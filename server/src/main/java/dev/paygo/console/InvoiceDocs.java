@@ -53,9 +53,10 @@ final class InvoiceDocs {
         if (!company.isEmpty() && !person.isEmpty()) {
             out.add("Attn. " + person);
         }
+        String region = joined(" ", f.get("state"), f.get("zipcode"));
         Stream.of(text(f.get("address")), text(f.get("address2")),
-                        joined(" ", f.get("zipcode"), f.get("city")), text(f.get("state")), text(f.get("country")),
-                        text(f.get("billing_email")))
+                        Stream.of(text(f.get("city")), region).filter(s -> !s.isEmpty()).collect(Collectors.joining(", ")),
+                        text(f.get("country")), text(f.get("billing_email")))
                 .filter(s -> !s.isEmpty()).forEach(out::add);
         String vat = text(f.get("vat"));
         if (!vat.isEmpty()) {

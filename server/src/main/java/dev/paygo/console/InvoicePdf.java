@@ -55,7 +55,7 @@ final class InvoicePdf {
         pdf.add(parties);
         pdf.add(Chunk.NEWLINE);
 
-        PdfPTable lines = table(new float[] {5, 2.2f, 3, 1.8f});
+        PdfPTable lines = table(new float[] {4.2f, 3.2f, 2.8f, 1.4f});
         lines.setHeaderRows(1);
         for (String h : new String[] {"Description", "Quantity", "Period", "Amount"}) {
             PdfPCell c = cell(new Phrase(h, HEAD), h.equals("Amount") || h.equals("Quantity")

@@ -137,11 +137,10 @@ final class OperatorPages {
         List<String> tiers = new ArrayList<>();
         BigDecimal from = BigDecimal.ZERO;
         for (Tier t : v.tiers()) {
-            String price = Fmt.money(new Money(t.price(c.primaryCurrency()), c.primaryCurrency()).rounded(
-                    Math.max(2, t.price(c.primaryCurrency()).stripTrailingZeros().scale())));
+            String price = Fmt.price(t.price(c.primaryCurrency()), c.primaryCurrency());
             String per = v.blockSize().compareTo(BigDecimal.ONE) == 0 ? m.pricingUnit()
                     : Fmt.quantity(v.blockSize()) + " " + m.pricingUnit();
-            String range = t.upTo().map(u -> "up to " + Fmt.quantity(u)).orElse(from.signum() == 0 ? "every unit"
+            String range = t.upTo().map(u -> "up to " + Fmt.quantity(u)).orElse(from.signum() == 0 ? "each"
                     : "beyond " + Fmt.quantity(from));
             tiers.add(range + ": " + price + " per " + per);
             from = t.upTo().orElse(from);

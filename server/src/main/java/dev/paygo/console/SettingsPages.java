@@ -184,8 +184,12 @@ final class SettingsPages {
     }
 
     private static String card(Optional<BillingProfile> profile) {
-        return profile.flatMap(BillingProfile::card).map(c -> c.brand() + " " + c.masked() + ", expires "
+        return profile.flatMap(BillingProfile::card).map(c -> brand(c.brand()) + " " + c.masked() + ", expires "
                 + c.expiryMonth() + "/" + c.expiryYear()).orElse(null);
+    }
+
+    private static String brand(String brand) {
+        return brand.isEmpty() ? "Card" : Character.toUpperCase(brand.charAt(0)) + brand.substring(1);
     }
 
     /** The reason of a field's error, without the envelope's prefix and pointer ("is not a valid email …"). */

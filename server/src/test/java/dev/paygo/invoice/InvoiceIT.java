@@ -134,6 +134,11 @@ class InvoiceIT {
                 .isEqualByComparingTo(new BigDecimal(invoice.get("total").asText()));
         assertThat(history.get(1).get("type").asText()).isEqualTo("invoice");
         assertThat(history.get(1).get("external_invoice_id").asText()).isEqualTo(invoice.get("number").asText());
+        // Its public page: one unguessable link, the same in the invoice, its list, and both history items.
+        String hosted = invoice.get("hosted_invoice_url").asText();
+        assertThat(hosted).matches("http://localhost:[0-9]+/invoice/[0-9a-f]{48}");
+        assertThat(customer.invoices().get(0).get("hosted_invoice_url").asText()).isEqualTo(hosted);
+        assertThat(history.findValuesAsText("hosted_invoice_url")).containsExactly(hosted, hosted);
         assertThat(customer.get("/billing/history?status=paid").result()).hasSize(1);
         assertThat(customer.get("/billing/history?status=bogus").status()).isEqualTo(400);
     }
