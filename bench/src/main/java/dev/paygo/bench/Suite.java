@@ -42,6 +42,16 @@ public final class Suite {
             webhooksOnly(jar);
             return;
         }
+        if (args.length > 2 && args[2].equals("console")) {
+            ConsoleLoad.Result r = ConsoleLoad.run(jar, 8809, 200);
+            System.out.printf(Locale.ROOT, "console on SQLite, %d events over 365 days, %d invoices, overview HTML %d "
+                    + "bytes%n  server render (HTTP, ms): overview p50 %.1f p95 %.1f; usage explorer p50 %.1f (a "
+                    + "year of one metric: %.1f); invoices p50 %.1f%n  Chromium (ms from navigation): first contentful paint p50 %.0f p95 %.0f; "
+                    + "chart drawn p50 %.0f p95 %.0f%n", r.events(), r.invoices(), r.htmlBytes(), r.overviewP50(),
+                    r.overviewP95(), r.usageP50(), r.usageYearP50(), r.invoicesP50(), r.paintP50(), r.paintP95(), r.chartP50(),
+                    r.chartP95());
+            return;
+        }
         if (args.length > 2 && args[2].equals("tags")) {
             // Optionally an earlier build's jar: its ingestion without tags is measured too, for comparison.
             StringBuilder md = new StringBuilder();
