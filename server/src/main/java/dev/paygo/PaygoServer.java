@@ -226,7 +226,7 @@ public final class PaygoServer implements AutoCloseable {
         Guard guard = new Guard(authenticator, perCredential, throttle, accounts);
         Console console = Console.create(new Console.Services(database.jdbi(), config.clock(), mapper, authenticator,
                 throttle, accounts, rating, invoices, credits, catalog, profiles, tokens, billing),
-                config.publicUrl().filter(u -> u.startsWith("https://")).isPresent(),
+                config.billing().issuer(), config.publicUrl().filter(u -> u.startsWith("https://")).isPresent(),
                 config.billing().intervalSeconds() > 0);
 
         TokenController tokenController = new TokenController(tokens, body, responses);

@@ -5,6 +5,8 @@ import dev.paygo.invoice.BillingSettings;
 import dev.paygo.payment.DunningSchedule;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,6 +36,12 @@ final class BillingOptions {
                     + "${DEFAULT-VALUE})")
     String dunning;
 
+    @Option(names = "--invoice-issuer", defaultValue = "${env:PAYGO_INVOICE_ISSUER}", paramLabel = "LINES",
+            description = "who issues the invoices, as their pages and PDFs show it: a name, then address and tax id "
+                    + "lines, separated by '|', e.g. 'Example Cloud Inc.|1 Main St|San Francisco, CA 94105' "
+                    + "(env PAYGO_INVOICE_ISSUER; default: the catalog's provider)")
+    String invoiceIssuer;
+
     /** {@code config} with these options applied and background runs every {@code intervalSeconds}. */
     ServerConfig apply(ServerConfig config, int intervalSeconds) {
         if (lateEventDays < 0) {
@@ -47,11 +55,13 @@ final class BillingOptions {
                     + "PT1H, not '" + invoiceGrace + "'");
         }
         try {
+            List<String> issuer = invoiceIssuer == null || invoiceIssuer.isBlank() ? List.of()
+                    : Arrays.stream(invoiceIssuer.split("\\|")).map(String::strip).toList();
             return config.withLateEventDays(lateEventDays).withBilling(new BillingSettings(grace, intervalSeconds,
-                    DunningSchedule.parse(dunning)));
+                    DunningSchedule.parse(dunning), issuer));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--invoice-grace, --billing-interval or --dunning: "
-                    + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--invoice-grace, --billing-interval, --dunning or "
+                    + "--invoice-issuer: " + e.getMessage());
         }
     }
 }

@@ -121,6 +121,12 @@ class PaygoCliTest {
         CliRun badDunning = CliRun.of("bill", "--database", database(), "--dunning", "P3D,P1D");
         assertThat(badDunning.exitCode()).isEqualTo(2);
         assertThat(badDunning.err()).contains("earlier");
+        CliRun badIssuer = CliRun.of("bill", "--database", database(), "--invoice-issuer", "Example Inc.||1 Main St");
+        assertThat(badIssuer.exitCode()).isEqualTo(2);
+        assertThat(badIssuer.err()).contains("--invoice-issuer").contains("1 to 8 lines");
+        CliRun badUrl = CliRun.of("serve", "--database", database(), "--public-url", "https://billing.example.com/pay");
+        assertThat(badUrl.exitCode()).isEqualTo(2);
+        assertThat(badUrl.err()).contains("--public-url must be http(s)://host[:port] without a path");
     }
 
     @Test

@@ -47,6 +47,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ConsoleIT {
     private static final MutableClock CLOCK = MutableClock.at("2026-10-10T12:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+    private static final List<String> ISSUER = List.of("Example Cloud Inc.", "500 Harbour Road", "VAT GB123456789");
     private static TestServer server;
     private static BillingFixture billing;
     private static Customer customer;
@@ -55,7 +56,7 @@ class ConsoleIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(c -> c.withClock(CLOCK));
+        server = TestServer.start(c -> c.withClock(CLOCK).withBilling(c.billing().withIssuer(ISSUER)));
         billing = new BillingFixture(server, CLOCK);
         customer = billing.customer("Console Corp");
         Reply profile = customer.write("PUT", "/billing/profile", """
@@ -182,7 +183,9 @@ class ConsoleIT {
         assertThat(browser.text("h1")).isEqualTo("Invoice " + invoice.get("number").asText());
         assertThat(browser.text("#invoice-total")).isEqualTo(usd(new BigDecimal(full.get("total").asText())));
         assertThat(browser.all("#lines tbody tr")).hasSize(full.get("lines").size());
-        assertThat(browser.text("#customer")).contains("Console Corp Ltd", "1 Market Street", "US123456789");
+        assertThat(browser.text("#customer")).contains("Console Corp Ltd", "1 Market Street",
+                "San Francisco, CA 94105", "US123456789");
+        assertThat(browser.text("#issuer")).isEqualTo(String.join("\n", ISSUER));
         browser.assertNoConsoleErrors();
         browser.assertAccessible();
         browser.screenshot("04-invoice");
@@ -192,7 +195,7 @@ class ConsoleIT {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Invoice " + invoice.get("number").asText(), "Console Corp Ltd",
-                    "Attn. Ada Lovelace", "billing@console.example", "Cloudflare",
+                    "Attn. Ada Lovelace", "billing@console.example", ISSUER.get(0), ISSUER.get(2),
                     usd(new BigDecimal(full.get("total").asText())), "Amount due");
             for (JsonNode line : full.get("lines")) {
                 assertThat(text).contains(line.get("description").asText());

@@ -67,18 +67,19 @@ public final class Console {
     }
 
     /**
+     * @param issuer who issues the invoices (name, address lines); empty: the catalog's provider
      * @param secureCookies whether cookies are always {@code Secure} (the public URL is https: TLS ends at a proxy
      *     in front); they are also whenever a request itself came over TLS
      * @param scheduled whether billing runs on a schedule on this node
      */
-    public static Console create(Services s, boolean secureCookies, boolean scheduled) {
+    public static Console create(Services s, List<String> issuer, boolean secureCookies, boolean scheduled) {
         Views views = new Views();
         ConsoleSessions sessions = new ConsoleSessions(s.jdbi(), s.clock());
         Gate gate = new Gate(sessions, s.authenticator(), s.accounts());
-        List<String> issuer = List.of(s.catalog().catalog().provider());
+        List<String> issuerLines = issuer.isEmpty() ? List.of(s.catalog().catalog().provider()) : issuer;
         return new Console(new SignInPages(sessions, s.authenticator(), s.throttle(), gate, views, secureCookies),
                 new AccountPages(gate, views, s.rating(), s.invoices(), s.credits(), s.catalog(), s.mapper(), s.clock()),
-                new InvoicePages(gate, views, s.invoices(), s.profiles(), s.accounts(), issuer),
+                new InvoicePages(gate, views, s.invoices(), s.profiles(), s.accounts(), issuerLines),
                 new SettingsPages(gate, views, s.profiles(), s.tokens(), s.mapper()),
                 new OperatorPages(gate, views, s.accounts(), s.rating(), s.invoices(), s.billing(), s.catalog(),
                         s.clock(), scheduled),

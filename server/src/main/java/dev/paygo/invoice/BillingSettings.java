@@ -2,6 +2,7 @@ package dev.paygo.invoice;
 
 import dev.paygo.payment.DunningSchedule;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How billing runs.
@@ -10,9 +11,16 @@ import java.time.Duration;
  * @param intervalSeconds seconds between background billing runs; 0: never in the background (runs happen on
  *     demand only: {@code POST /billing/runs} or {@code paygo bill})
  * @param dunning when failed payments are tried again
+ * @param issuer who issues the invoices, as their pages and PDFs name it: a name, then address and tax id lines;
+ *     empty: the catalog's provider
  */
-public record BillingSettings(Duration invoiceGrace, int intervalSeconds, DunningSchedule dunning) {
-    public static final BillingSettings DEFAULT = new BillingSettings(Duration.ofHours(1), 60, DunningSchedule.DEFAULT);
+public record BillingSettings(Duration invoiceGrace, int intervalSeconds, DunningSchedule dunning,
+                              List<String> issuer) {
+    public static final BillingSettings DEFAULT = new BillingSettings(Duration.ofHours(1), 60, DunningSchedule.DEFAULT,
+            List.of());
+    /** At most this many issuer lines, of at most {@link #ISSUER_LINE_LENGTH} characters each. */
+    public static final int ISSUER_LINES = 8;
+    public static final int ISSUER_LINE_LENGTH = 200;
 
     public BillingSettings {
         if (invoiceGrace.isNegative()) {
@@ -21,17 +29,26 @@ public record BillingSettings(Duration invoiceGrace, int intervalSeconds, Dunnin
         if (intervalSeconds < 0) {
             throw new IllegalArgumentException("the billing interval cannot be negative: " + intervalSeconds);
         }
+        issuer = List.copyOf(issuer);
+        if (issuer.size() > ISSUER_LINES || issuer.stream().anyMatch(l -> l.isBlank() || l.length() > ISSUER_LINE_LENGTH)) {
+            throw new IllegalArgumentException("the invoice issuer is 1 to " + ISSUER_LINES + " lines of 1 to "
+                    + ISSUER_LINE_LENGTH + " characters");
+        }
     }
 
     public BillingSettings withIntervalSeconds(int value) {
-        return new BillingSettings(invoiceGrace, value, dunning);
+        return new BillingSettings(invoiceGrace, value, dunning, issuer);
     }
 
     public BillingSettings withInvoiceGrace(Duration value) {
-        return new BillingSettings(value, intervalSeconds, dunning);
+        return new BillingSettings(value, intervalSeconds, dunning, issuer);
     }
 
     public BillingSettings withDunning(DunningSchedule value) {
-        return new BillingSettings(invoiceGrace, intervalSeconds, value);
+        return new BillingSettings(invoiceGrace, intervalSeconds, value, issuer);
+    }
+
+    public BillingSettings withIssuer(List<String> value) {
+        return new BillingSettings(invoiceGrace, intervalSeconds, dunning, value);
     }
 }
