@@ -1,5 +1,6 @@
-// paygo console: draws the charts from numbers the server put in data attributes (already rated and rounded by
-// the same code as the API: nothing is computed here) and makes tables sortable. No inline script anywhere, so the
+// paygo console: draws the charts from numbers the server put in data attributes (rated by the same code as the
+// API) and makes tables sortable. Nothing is computed here: tooltips show the amounts as the server wrote them
+// (rounded half-even to the cent, like the API); only axis ticks are formatted here. No inline script anywhere, so the
 // Content-Security-Policy needs no 'unsafe-inline'.
 (function () {
   'use strict';
@@ -12,18 +13,25 @@
     return function (value) { return format.format(value); };
   }
 
+  // A tooltip line: the dataset's label and the value as the server wrote it.
+  function shownLabel(c) {
+    return c.dataset.label + ': ' + c.dataset.shown[c.dataIndex];
+  }
+
   function costChart(canvas, data) {
     var fmt = money(data.currency);
     var datasets = data.series.map(function (s, i) {
-      return { type: 'bar', label: s.name, data: s.values.map(Number), backgroundColor: PALETTE[i % PALETTE.length],
-        stack: 'cost', yAxisID: 'y', order: 2 };
+      return { type: 'bar', label: s.name, data: s.values.map(Number), shown: s.shown,
+        backgroundColor: PALETTE[i % PALETTE.length], stack: 'cost', yAxisID: 'y', order: 2 };
     });
     if (data.cumulative) {
       datasets.push({ type: 'line', label: 'Cumulative, this period', data: data.cumulative.map(Number),
+        shown: data.cumulativeShown,
         borderColor: '#111827', backgroundColor: '#111827', yAxisID: 'y2', pointRadius: 0, borderWidth: 2, order: 1 });
     }
     if (data.previous) {
       datasets.push({ type: 'line', label: 'Cumulative, previous period', data: data.previous.map(Number),
+        shown: data.previousShown,
         borderColor: '#6b7280', backgroundColor: '#6b7280', borderDash: [6, 4], yAxisID: 'y2', pointRadius: 0,
         borderWidth: 2, order: 1 });
     }
@@ -41,7 +49,7 @@
       options: {
         responsive: true, maintainAspectRatio: false, animation: false,
         interaction: { mode: 'index', intersect: false },
-        plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ': ' + fmt(c.parsed.y); } } } },
+        plugins: { tooltip: { callbacks: { label: shownLabel } } },
         scales: scales
       }
     });
@@ -54,14 +62,15 @@
         labels: data.labels,
         datasets: [
           { type: 'bar', label: 'Quantity (' + data.unit + ')', data: data.quantity.map(Number),
-            backgroundColor: '#1f4fb5', yAxisID: 'y' },
-          { type: 'line', label: 'Cost', data: data.cost.map(Number), borderColor: '#c2410c',
+            shown: data.quantityShown, backgroundColor: '#1f4fb5', yAxisID: 'y' },
+          { type: 'line', label: 'Cost', data: data.cost.map(Number), shown: data.costShown, borderColor: '#c2410c',
             backgroundColor: '#c2410c', yAxisID: 'y2', pointRadius: 2, borderWidth: 2 }
         ]
       },
       options: {
         responsive: true, maintainAspectRatio: false, animation: false,
         interaction: { mode: 'index', intersect: false },
+        plugins: { tooltip: { callbacks: { label: shownLabel } } },
         scales: {
           x: { grid: { display: false } },
           y: { beginAtZero: true, title: { display: true, text: data.unit } },

@@ -127,6 +127,11 @@ class ConsoleIT {
                 customer.get("/billable-usage").result().findValues("ServiceFamilyName").stream()
                         .map(JsonNode::asText).distinct().count() + 2);
 
+        // The chart's tooltips show the server's amounts: the cumulative line ends at the cost so far.
+        assertThat(browser.js("const line = Chart.getChart(document.querySelector('canvas[data-chart]')).data.datasets"
+                + ".find(d => d.label === 'Cumulative, this period'); return line.shown[line.shown.length - 1];"))
+                .isEqualTo(usd(total));
+
         // Sorting the table by cost, ascending: the cheapest service comes first.
         browser.find("#services th:nth-child(5) button").click();
         String first = browser.all("#services tbody tr").get(0).findElements(org.openqa.selenium.By.cssSelector("td"))

@@ -162,7 +162,7 @@ final class AccountPages {
         }
         List<Map<String, Object>> series = new ArrayList<>();
         families.forEach((family, values) -> series.add(Map.of("name", family,
-                "values", strings(values, shown))));
+                "values", strings(values, shown), "shown", shown(values, shown, currency))));
         BigDecimal[] daily = zeros(days);
         families.values().forEach(values -> {
             for (int i = 0; i < days; i++) {
@@ -182,7 +182,9 @@ final class AccountPages {
         chart.put("labels", labels);
         chart.put("series", series);
         chart.put("cumulative", strings(cumulative(daily), shown));
+        chart.put("cumulativeShown", shown(cumulative(daily), shown, currency));
         chart.put("previous", strings(cumulative(before), days));
+        chart.put("previousShown", shown(cumulative(before), days, currency));
         return chart;
     }
 
@@ -237,6 +239,8 @@ final class AccountPages {
         List<String> labels = new ArrayList<>();
         List<String> quantity = new ArrayList<>();
         List<String> cost = new ArrayList<>();
+        List<String> quantityShown = new ArrayList<>();
+        List<String> costShown = new ArrayList<>();
         BigDecimal totalQuantity = BigDecimal.ZERO;
         Money totalCost = Money.zero(currency);
         for (LocalDate d = window.from(); !d.isAfter(window.to()); d = d.plusDays(1)) {
@@ -246,6 +250,8 @@ final class AccountPages {
             labels.add(Fmt.shortDay(d));
             quantity.add(q.toPlainString());
             cost.add(c.amount().toPlainString());
+            quantityShown.add(Fmt.quantity(q));
+            costShown.add(Fmt.money(c));
             totalQuantity = totalQuantity.add(q);
             totalCost = totalCost.plus(c);
             if (r != null) {
@@ -259,6 +265,8 @@ final class AccountPages {
         chart.put("labels", labels);
         chart.put("quantity", quantity);
         chart.put("cost", cost);
+        chart.put("quantityShown", quantityShown);
+        chart.put("costShown", costShown);
         views.page(ctx, error == null ? 200 : 400, "usage.jte", new Models.Usage(
                 gate.chrome(who, account, "Usage explorer", "usage", true), metrics, periodOptions,
                 window.from().toString(), window.to().toString(), rows.isEmpty() ? null : json(chart), rows,
@@ -302,6 +310,15 @@ final class AccountPages {
         for (int i = 0; i < daily.length; i++) {
             sum = sum.add(daily[i]);
             out[i] = sum;
+        }
+        return out;
+    }
+
+    /** The values as the page writes money: what the chart's tooltips show (the browser rounds nothing). */
+    private static List<String> shown(BigDecimal[] values, int count, Currency currency) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(Fmt.money(new Money(values[i], currency)));
         }
         return out;
     }
