@@ -25,7 +25,11 @@ import dev.paygo.profile.ProfileController;
 import dev.paygo.rating.UsageRecordsController;
 import dev.paygo.usage.UsageController;
 
-/** The whole HTTP surface of paygo, in one table. API routes live under {@code /client/v4}. */
+/**
+ * The whole API of paygo, in one table. API routes live under {@code /client/v4}. The web console's pages (HTML with
+ * sessions and forms, not the API's envelope and credentials) are listed in their own table,
+ * {@link dev.paygo.console.Console#install}.
+ */
 final class Routes {
     static final String BASE_PATH = "/client/v4";
 
