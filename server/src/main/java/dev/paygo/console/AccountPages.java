@@ -98,56 +98,57 @@ final class AccountPages {
     }
 
     void overview(Context ctx) {
-        InView view = inView(ctx);
-        SignedIn who = view.who();
-        Account account = view.account();
-        Currency currency = view.currency();
-        LocalDate today = view.today();
-        BillingPeriod current = view.current();
-        BillingPeriod previous = view.periods().containing(current.start().minusDays(1));
-        List<UsageRecord> records = rating.records(account, current);
+        InView v = inView(ctx);
+        List<UsageRecord> records = rating.records(v.account(), v.current());
+        Money total = records.stream().map(UsageRecord::contractedCost).reduce(Money.zero(v.currency()), Money::plus);
+        boolean empty = records.stream().allMatch(r -> r.consumedQuantity().signum() == 0);
+        String chart = empty ? null : json(costChart(v, records,
+                rating.records(v.account(), v.periods().containing(v.current().start().minusDays(1)))));
+        views.page(ctx, 200, "overview.jte", new Models.Overview(gate.chrome(v.who(), v.account(), "Overview",
+                "overview", true), Fmt.period(v.current().start(), v.current().end()), figures(v, total), chart,
+                services(records), Fmt.money(total), empty));
+    }
 
+    /** The services (metrics) of the period's records, costliest first. */
+    private static List<Models.ServiceLine> services(List<UsageRecord> records) {
         Map<String, Totals> byMetric = new LinkedHashMap<>();
-        Money total = Money.zero(currency);
-        for (UsageRecord r : records) {
-            byMetric.computeIfAbsent(r.metric(), m -> new Totals(r)).add(r);
-            total = total.plus(r.contractedCost());
-        }
-        List<Models.ServiceLine> services = byMetric.values().stream()
+        records.forEach(r -> byMetric.computeIfAbsent(r.metric(), m -> new Totals(r)).add(r));
+        return byMetric.values().stream()
                 .sorted(Comparator.comparing((Totals t) -> t.cost.amount()).reversed())
                 .map(t -> new Models.ServiceLine(t.first.metric(), t.first.serviceName(), t.first.serviceFamilyName(),
                         Fmt.quantity(t.consumed), t.consumed.toPlainString(), t.first.consumedUnit(),
                         Fmt.money(t.cost), t.cost.toMinorUnit().amount().toPlainString()))
                 .toList();
+    }
 
-        long periodDays = ChronoUnit.DAYS.between(current.start(), current.end());
-        long elapsed = Math.min(periodDays, ChronoUnit.DAYS.between(current.start(), today) + 1);
+    /** Cost so far, the forecast at its daily average, the upcoming invoice and the credit left. */
+    private List<Models.Figure> figures(InView v, Money total) {
+        long periodDays = ChronoUnit.DAYS.between(v.current().start(), v.current().end());
+        long elapsed = Math.min(periodDays, ChronoUnit.DAYS.between(v.current().start(), v.today()) + 1);
         Money forecast = new Money(total.amount().multiply(BigDecimal.valueOf(periodDays))
-                .divide(BigDecimal.valueOf(elapsed), Money.recordScale(currency), RoundingMode.HALF_EVEN), currency);
-        UpcomingInvoice upcoming = invoices.upcoming(account);
-        CreditSummary credit = credits.summary(account);
-
-        List<Models.Figure> figures = new ArrayList<>();
-        figures.add(new Models.Figure("cost-so-far", "Usage cost so far", Fmt.money(total),
-                "since " + Fmt.day(current.start())));
-        figures.add(new Models.Figure("forecast", "Forecast for the period", Fmt.money(forecast),
-                "at the daily average of " + elapsed + " of " + periodDays + " days"));
-        figures.add(new Models.Figure("upcoming", "Upcoming invoice", Fmt.money(upcoming.total()),
-                "if the period closed now: fees and credit included"));
-        figures.add(new Models.Figure("credit", "Credit left", credit.hasRecord()
-                ? Fmt.money(Money.ofMinor(credit.confirmedBalanceCents(), currency)) : Fmt.money(Money.zero(currency)),
-                credit.validTo() != null ? "valid until " + Fmt.time(credit.validTo()) : "no credit granted"));
-
-        boolean empty = records.stream().allMatch(r -> r.consumedQuantity().signum() == 0);
-        String chart = empty ? null : json(costChart(currency, current, today, records,
-                rating.records(account, previous)));
-        views.page(ctx, 200, "overview.jte", new Models.Overview(gate.chrome(who, account, "Overview", "overview", true),
-                Fmt.period(current.start(), current.end()), figures, chart, services, Fmt.money(total), empty));
+                .divide(BigDecimal.valueOf(elapsed), Money.recordScale(v.currency()), RoundingMode.HALF_EVEN),
+                v.currency());
+        UpcomingInvoice upcoming = invoices.upcoming(v.account());
+        CreditSummary credit = credits.summary(v.account());
+        Money creditLeft = credit.hasRecord() ? Money.ofMinor(credit.confirmedBalanceCents(), v.currency())
+                : Money.zero(v.currency());
+        return List.of(
+                new Models.Figure("cost-so-far", "Usage cost so far", Fmt.money(total),
+                        "since " + Fmt.day(v.current().start())),
+                new Models.Figure("forecast", "Forecast for the period", Fmt.money(forecast),
+                        "at the daily average of " + elapsed + " of " + periodDays + " days"),
+                new Models.Figure("upcoming", "Upcoming invoice", Fmt.money(upcoming.total()),
+                        "if the period closed now: fees and credit included"),
+                new Models.Figure("credit", "Credit left", Fmt.money(creditLeft), credit.validTo() != null
+                        ? "valid until " + Fmt.time(credit.validTo()) : "no credit granted"));
     }
 
     /** Daily cost by service family, stacked; the cumulative cost of this period and of the previous one. */
-    private static Map<String, Object> costChart(Currency currency, BillingPeriod current, LocalDate today,
-                                                 List<UsageRecord> records, List<UsageRecord> previousRecords) {
+    private static Map<String, Object> costChart(InView v, List<UsageRecord> records,
+                                                 List<UsageRecord> previousRecords) {
+        Currency currency = v.currency();
+        BillingPeriod current = v.current();
+        LocalDate today = v.today();
         int days = (int) ChronoUnit.DAYS.between(current.start(), current.end());
         int shown = (int) Math.min(days, ChronoUnit.DAYS.between(current.start(), today) + 1);
         List<String> labels = new ArrayList<>();
@@ -189,12 +190,11 @@ final class AccountPages {
     }
 
     void usage(Context ctx) {
-        InView view = inView(ctx);
-        SignedIn who = view.who();
-        Account account = view.account();
-        Currency currency = view.currency();
-        BillingPeriods periods = view.periods();
-        BillingPeriod current = view.current();
+        InView v = inView(ctx);
+        Account account = v.account();
+        Currency currency = v.currency();
+        BillingPeriods periods = v.periods();
+        BillingPeriod current = v.current();
 
         String error = null;
         UsageWindow window = new UsageWindow(current.start(), current.end().minusDays(1));
@@ -268,7 +268,7 @@ final class AccountPages {
         chart.put("quantityShown", quantityShown);
         chart.put("costShown", costShown);
         views.page(ctx, error == null ? 200 : 400, "usage.jte", new Models.Usage(
-                gate.chrome(who, account, "Usage explorer", "usage", true), metrics, periodOptions,
+                gate.chrome(v.who(), account, "Usage explorer", "usage", true), metrics, periodOptions,
                 window.from().toString(), window.to().toString(), rows.isEmpty() ? null : json(chart), rows,
                 Fmt.quantity(totalQuantity), Fmt.money(totalCost), metric.consumedUnit(),
                 metric.family() + " — " + metric.name(), error));
