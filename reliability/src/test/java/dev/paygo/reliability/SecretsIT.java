@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paygo.db.Database;
 import dev.paygo.testing.TestBackend;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,20 +16,25 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * Secrets never rest in clear: after a session that creates tokens (also through Idempotency-Key replays and by
  * other tokens), users with global keys and profiles with full card numbers, and that uses and mistypes them,
- * the server's log (at DEBUG) and every byte of the database hold no token value, global key or full card
+ * the server's log (at DEBUG) and every byte of the database hold no token value (also one signed in to the console),
+ * console session cookie, global key or full card
  * number.
  */
 class SecretsIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String BILLING_READ = "7cf72faf220841aabcfdfab81c43c4f6";
     private static final String BILLING_WRITE = "6c80e02421494afc9ae14414ed442632";
     private static final String USAGE_WRITE = "09181cd7b2355e7f254fd16cbc8293c3";
@@ -35,6 +44,7 @@ class SecretsIT {
         try (TestBackend backend = TestBackend.create()) {
             Path log = Suite.tempFile("paygo-secrets", ".log");
             List<String> secrets = new ArrayList<>();
+            String hostedToken;
             try (PaygoProcess paygo = PaygoProcess.start(backend.jdbcUrl(), log, "384m",
                     Map.of("PAYGO_LOG_LEVEL", "DEBUG"), "--rate-limit", "0")) {
                 String base = paygo.baseUrl();
@@ -87,11 +97,37 @@ class SecretsIT {
                         "[{\"id\": \"s1\", \"metric\": \"workers.requests\", \"quantity\": 3, \"timestamp\": \""
                                 + Instant.now().minusSeconds(5) + "\"}]", "Idempotency-Key", "usage-secret-1");
                 secrets.add(PaygoProcess.OPERATOR_TOKEN);
+
+                // The console: a token signed in through the form, and the session cookie it gets.
+                String session = consoleSession(base.replace("/client/v4", ""), writer);
+                secrets.add(session);
+                HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base.replace("/client/v4", "")
+                        + "/accounts/" + account)).header("Cookie", "paygo_session=" + session).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).isEqualTo(200);
+
+                // A hosted invoice's link is a capability: opened, it must not land in the log (the database keeps it
+                // to write hosted_invoice_url).
+                String billed = Api.call(base, "POST", "/accounts", PaygoProcess.OPERATOR_TOKEN, "{\"name\": \"Billed\", "
+                        + "\"billing_cycle_anchor\": \"" + Instant.now().minus(Duration.ofDays(40)) + "\"}").result()
+                        .get("id").asText();
+                String meter = Api.createToken(base, billed, USAGE_WRITE).get("value").asText();
+                Api.call(base, "POST", "/accounts/" + billed + "/usage/events", meter, "[{\"id\": \"b1\", \"metric\": "
+                        + "\"workers.requests\", \"quantity\": 20000000, \"timestamp\": \""
+                        + Instant.now().minus(Duration.ofDays(20)) + "\"}]");
+                Api.call(base, "POST", "/billing/runs", PaygoProcess.OPERATOR_TOKEN, "{}");
+                String hosted = Api.call(base, "GET", "/accounts/" + billed + "/invoices", PaygoProcess.OPERATOR_TOKEN,
+                        null).result().get(0).get("hosted_invoice_url").asText();
+                HttpResponse<String> invoicePage = HTTP.send(HttpRequest.newBuilder(URI.create(hosted.replace("localhost",
+                        "127.0.0.1"))).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(invoicePage.statusCode()).isEqualTo(200);
+                hostedToken = hosted.substring(hosted.lastIndexOf('/') + 1);
             }
             String logged = Files.readString(log, StandardCharsets.ISO_8859_1);
             assertThat(logged).as("the server's log").contains("request");
             String stored = databaseContent(backend.jdbcUrl());
             assertThat(stored).as("the database").contains("keeper@example.com");
+            assertThat(logged).as("the log holds a hosted invoice's link").doesNotContain(hostedToken);
             for (String secret : secrets) {
                 assertThat(logged).as("the log holds a secret").doesNotContain(secret);
                 assertThat(stored).as("the database holds a secret").doesNotContain(secret);
@@ -99,6 +135,21 @@ class SecretsIT {
             Suite.record("secrets-scan", "secrets=" + secrets.size() + " log-bytes=" + logged.length()
                     + " database-bytes=" + stored.length() + " found=0");
         }
+    }
+
+    /** Signs in to the console with a token through its form; the session cookie's value. */
+    private static String consoleSession(String origin, String token) throws Exception {
+        HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(origin + "/sign-in")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]{64})\"").matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> signedIn = HTTP.send(HttpRequest.newBuilder(URI.create(origin + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0])
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf.group(1) + "&token=" + token)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("paygo_session="))
+                .findFirst().orElseThrow().split(";")[0].substring("paygo_session=".length());
     }
 
     /** Every byte of the SQLite file (and its WAL), or every row of every table of the PostgreSQL schema, as text. */

@@ -7,6 +7,7 @@ import dev.paygo.auth.TokenService;
 import dev.paygo.catalog.CatalogService;
 import dev.paygo.credit.CreditService;
 import dev.paygo.error.PaygoException;
+import dev.paygo.http.HttpEdge;
 import dev.paygo.invoice.BillingRun;
 import dev.paygo.invoice.InvoiceService;
 import dev.paygo.limit.AuthThrottle;
@@ -131,7 +132,7 @@ public final class Console {
                 error(ctx, e.status(), e.status() == 429 ? "Slow down" : "Request refused",
                         e.errors().isEmpty() ? "The request was refused." : e.errors().get(0).message());
             } catch (RuntimeException e) {
-                LOG.atError().setCause(e).addKeyValue("path", ctx.path()).log("console page failed");
+                LOG.atError().setCause(e).addKeyValue("path", HttpEdge.loggedPath(ctx)).log("console page failed");
                 error(ctx, 500, "Something went wrong", "The page could not be shown. The error is in the server's "
                         + "log with this request's id: " + ctx.res().getHeader("X-Request-Id") + ".");
             }

@@ -25,6 +25,8 @@ import org.slf4j.MDC;
 public final class HttpEdge {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** A path segment long enough to be a capability (a hosted invoice's 48 hex digits): logs show it masked. */
+    private static final Pattern SECRET_SEGMENT = Pattern.compile("/[0-9a-f]{40,}");
     private static final Logger ACCESS = LoggerFactory.getLogger("paygo.access");
     private static final Logger LOG = LoggerFactory.getLogger(HttpEdge.class);
 
@@ -51,7 +53,7 @@ public final class HttpEdge {
         });
         app.exception(HttpResponseException.class, (e, ctx) -> framework(responses, ctx, e.getStatus()));
         app.exception(Exception.class, (e, ctx) -> {
-            LOG.atError().setCause(e).addKeyValue("method", ctx.method().name()).addKeyValue("path", ctx.path())
+            LOG.atError().setCause(e).addKeyValue("method", ctx.method().name()).addKeyValue("path", loggedPath(ctx))
                     .log("unexpected error");
             responses.failure(ctx, 500, List.of(ApiError.of(ErrorCode.INTERNAL)));
         });
@@ -78,11 +80,16 @@ public final class HttpEdge {
                 .record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
         ACCESS.atInfo()
                 .addKeyValue("method", ctx.method().name())
-                .addKeyValue("path", ctx.path())
+                .addKeyValue("path", loggedPath(ctx))
                 .addKeyValue("status", ctx.statusCode())
                 .addKeyValue("duration_ms", Math.round(ms * 10) / 10.0)
                 .log("request");
         MDC.remove("request_id");
+    }
+
+    /** The request's path as logs show it: a segment that could be a capability masked. */
+    public static String loggedPath(Context ctx) {
+        return SECRET_SEGMENT.matcher(ctx.path()).replaceAll("/****");
     }
 
     private static void framework(Responses responses, Context ctx, int status) {
