@@ -22,8 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,12 +97,9 @@ class SecretsIT {
                 secrets.add(PaygoProcess.OPERATOR_TOKEN);
 
                 // The console: a token signed in through the form, and the session cookie it gets.
-                String session = consoleSession(base.replace("/client/v4", ""), writer);
+                String session = Api.consoleSession(base, writer);
                 secrets.add(session);
-                HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base.replace("/client/v4", "")
-                        + "/accounts/" + account)).header("Cookie", "paygo_session=" + session).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(Api.consolePage(base, "/accounts/" + account, session).statusCode()).isEqualTo(200);
 
                 // A hosted invoice's link is a capability: opened, it must not land in the log (the database keeps it
                 // to write hosted_invoice_url).
@@ -135,21 +130,6 @@ class SecretsIT {
             Suite.record("secrets-scan", "secrets=" + secrets.size() + " log-bytes=" + logged.length()
                     + " database-bytes=" + stored.length() + " found=0");
         }
-    }
-
-    /** Signs in to the console with a token through its form; the session cookie's value. */
-    private static String consoleSession(String origin, String token) throws Exception {
-        HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(origin + "/sign-in")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]{64})\"").matcher(form.body());
-        assertThat(csrf.find()).isTrue();
-        HttpResponse<String> signedIn = HTTP.send(HttpRequest.newBuilder(URI.create(origin + "/sign-in"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0])
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf.group(1) + "&token=" + token)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("paygo_session="))
-                .findFirst().orElseThrow().split(";")[0].substring("paygo_session=".length());
     }
 
     /** Every byte of the SQLite file (and its WAL), or every row of every table of the PostgreSQL schema, as text. */

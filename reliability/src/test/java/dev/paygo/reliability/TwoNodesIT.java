@@ -119,6 +119,17 @@ class TwoNodesIT {
                 double allowed = 10 + 5 * seconds;
                 assertThat(ok.get()).as("requests let through by both nodes together").isLessThanOrEqualTo((int) Math.ceil(allowed) + 1);
                 assertThat(limited.get()).isPositive();
+                // A console session opened on one node works on the other, and signing out on one ends it on both.
+                String session = Api.consoleSession(a.baseUrl(), reader);
+                assertThat(Api.consolePage(b.baseUrl(), "/accounts/" + account, session).statusCode()).isEqualTo(200);
+                String csrf = Api.consolePage(b.baseUrl(), "/accounts/" + account, session).body()
+                        .replaceAll("(?s).*name=\"_csrf\" value=\"([0-9a-f]{64})\".*", "$1");
+                assertThat(Api.call(b.baseUrl().replace("/client/v4", ""), "POST", "/sign-out", null, null,
+                        "Cookie", "paygo_session=" + session, "Content-Type", "application/x-www-form-urlencoded")
+                        .status()).as("no form token: refused").isEqualTo(403);
+                Api.consoleSignOut(b.baseUrl(), session, csrf);
+                assertThat(Api.consolePage(a.baseUrl(), "/accounts/" + account, session).statusCode())
+                        .as("signed out on the other node: sent to sign in").isEqualTo(303);
                 Suite.record("two-nodes", "producers=4 batches=" + 4 * batchesPerProducer + " quantity=" + total
                         + " stale-reads=" + staleReads.get() + " rate-limit: ok=" + ok.get() + " limited=" + limited.get()
                         + " in " + String.format("%.1f", seconds) + " s (allowed " + String.format("%.1f", allowed) + ")");
