@@ -276,6 +276,7 @@ class ConsoleIT {
                 .as("a refused form changes nothing").isEqualTo("billing@console.example");
         assertThat(browser.consoleErrors(true)).isEmpty();
         browser.assertAccessible();
+        browser.screenshot("06-profile-refused");
 
         // Billing Read sees the profile without a form, and a forged change is refused with 403.
         browser.driver().manage().deleteAllCookies();

@@ -33,20 +33,24 @@ import java.util.stream.Collectors;
  * tokens (Billing Write: list, create with the value shown once, revoke).
  */
 final class SettingsPages {
-    /** The profile fields the page edits, in order: wire name, label, input type, autocomplete hint. */
-    private static final List<String[]> FIELDS = List.of(
-            new String[] {"company", "Company", "text", "organization"},
-            new String[] {"first_name", "First name", "text", "given-name"},
-            new String[] {"last_name", "Last name", "text", "family-name"},
-            new String[] {"address", "Address", "text", "address-line1"},
-            new String[] {"address2", "Address, second line", "text", "address-line2"},
-            new String[] {"city", "City", "text", "address-level2"},
-            new String[] {"state", "State or region", "text", "address-level1"},
-            new String[] {"zipcode", "Postal code", "text", "postal-code"},
-            new String[] {"country", "Country (ISO code, e.g. US)", "text", "country"},
-            new String[] {"telephone", "Telephone", "tel", "tel"},
-            new String[] {"billing_email", "Billing email", "email", "email"},
-            new String[] {"vat", "VAT or tax id", "text", "off"});
+    /** A profile field the page edits: its wire name, label, input type and autocomplete hint. */
+    private record Editable(String name, String label, String type, String autocomplete) {
+    }
+
+    /** The profile fields the page edits, in order. */
+    private static final List<Editable> FIELDS = List.of(
+            new Editable("company", "Company", "text", "organization"),
+            new Editable("first_name", "First name", "text", "given-name"),
+            new Editable("last_name", "Last name", "text", "family-name"),
+            new Editable("address", "Address", "text", "address-line1"),
+            new Editable("address2", "Address, second line", "text", "address-line2"),
+            new Editable("city", "City", "text", "address-level2"),
+            new Editable("state", "State or region", "text", "address-level1"),
+            new Editable("zipcode", "Postal code", "text", "postal-code"),
+            new Editable("country", "Country (ISO code, e.g. US)", "text", "country"),
+            new Editable("telephone", "Telephone", "tel", "tel"),
+            new Editable("billing_email", "Billing email", "email", "email"),
+            new Editable("vat", "VAT or tax id", "text", "off"));
     private static final int TOKENS_SHOWN = PageRequest.MAX_PER_PAGE;
 
     private final Gate gate;
@@ -69,7 +73,7 @@ final class SettingsPages {
         Optional<BillingProfile> profile = profiles.find(account);
         Map<String, Object> stored = profile.map(BillingProfile::fields).orElse(Map.of());
         List<Models.ProfileField> fields = FIELDS.stream().map(f -> field(f,
-                Optional.ofNullable(stored.get(f[0])).map(Object::toString).orElse(""), null)).toList();
+                Optional.ofNullable(stored.get(f.name())).map(Object::toString).orElse(""), null)).toList();
         views.page(ctx, 200, "profile.jte", new Models.Profile(gate.chrome(who, account, "Billing profile", "profile",
                 false), fields, card(profile), profile.isPresent(),
                 ctx.queryParam("saved") != null ? "The billing profile is saved." : null, null));
@@ -82,12 +86,12 @@ final class SettingsPages {
         Optional<BillingProfile> profile = profiles.find(account);
         Map<String, Object> stored = profile.map(BillingProfile::fields).orElse(Map.of());
         ObjectNode body = mapper.createObjectNode();
-        for (String[] f : FIELDS) {
-            String value = Optional.ofNullable(ctx.formParam(f[0])).map(String::strip).orElse(null);
+        for (Editable f : FIELDS) {
+            String value = Optional.ofNullable(ctx.formParam(f.name())).map(String::strip).orElse(null);
             if (value != null && !value.isEmpty()) {
-                body.put(f[0], value);
-            } else if (value != null && stored.containsKey(f[0])) {
-                body.putNull(f[0]);
+                body.put(f.name(), value);
+            } else if (value != null && stored.containsKey(f.name())) {
+                body.putNull(f.name());
             }
         }
         try {
@@ -106,7 +110,7 @@ final class SettingsPages {
                         why(error.message(), p)));
             }
             List<Models.ProfileField> fields = FIELDS.stream().map(f -> field(f,
-                    Optional.ofNullable(ctx.formParam(f[0])).orElse(""), errors.get(f[0]))).toList();
+                    Optional.ofNullable(ctx.formParam(f.name())).orElse(""), errors.get(f.name()))).toList();
             String summary = errors.isEmpty() ? e.errors().stream().map(ApiError::message)
                     .collect(Collectors.joining("; ")) : "Some fields need a change: the profile was not saved.";
             views.page(ctx, e.status(), "profile.jte", new Models.Profile(gate.chrome(who, account,
@@ -179,8 +183,8 @@ final class SettingsPages {
         return token.allowedGroups().stream().map(PermissionGroup::displayName).collect(Collectors.joining(", "));
     }
 
-    private static Models.ProfileField field(String[] f, String value, String error) {
-        return new Models.ProfileField(f[0], f[1], value, error, f[2], f[3]);
+    private static Models.ProfileField field(Editable f, String value, String error) {
+        return new Models.ProfileField(f.name(), f.label(), value, error, f.type(), f.autocomplete());
     }
 
     private static String card(Optional<BillingProfile> profile) {
