@@ -33,6 +33,8 @@ import dev.paygo.db.Database;
 import dev.paygo.http.BodyBudget;
 import dev.paygo.http.Guard;
 import dev.paygo.http.HealthController;
+import dev.paygo.apidoc.ApiDocController;
+import dev.paygo.apidoc.ApiDocument;
 import dev.paygo.http.HttpEdge;
 import dev.paygo.http.IdempotentRequests;
 import dev.paygo.idempotency.IdempotencyService;
@@ -249,7 +251,8 @@ public final class PaygoServer implements AutoCloseable {
                 new WebhookController(webhooks, body, responses),
                 new FocusController(focus, organizations, responses),
                 new OrganizationController(organizations, tokenController, body, responses),
-                new ZoneController(zones, body, responses));
+                new ZoneController(zones, body, responses),
+                new ApiDocController(ApiDocument.load()));
         app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;

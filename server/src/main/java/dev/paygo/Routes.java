@@ -6,6 +6,7 @@ import static dev.paygo.auth.PermissionGroup.USAGE_WRITE;
 
 import dev.paygo.account.AccountController;
 import dev.paygo.alert.AlertController;
+import dev.paygo.apidoc.ApiDocController;
 import dev.paygo.auth.TokenController;
 import dev.paygo.auth.UserController;
 import dev.paygo.catalog.CatalogController;
@@ -26,7 +27,9 @@ import dev.paygo.rating.UsageRecordsController;
 import dev.paygo.usage.UsageController;
 
 /**
- * The whole API of paygo, in one table. API routes live under {@code /client/v4}. The web console's pages (HTML with
+ * The whole API of paygo, in one table. API routes live under {@code /client/v4}. Every route here is described in
+ * {@code openapi/paygo.yaml} (the contract, served at {@code /client/v4/openapi.json}), and the other way round: the
+ * contract tests fail when the two differ, so a new route goes into the document in the same commit. The web console's pages (HTML with
  * sessions and forms, not the API's envelope and credentials) are listed in their own table,
  * {@link dev.paygo.console.Console#install}.
  */
@@ -41,11 +44,14 @@ final class Routes {
                             UsageController usage, UsageRecordsController records, InvoiceController invoices,
                             BillingHistoryController history, FeeController fees, CreditController credits,
                             RatePlanController ratePlans, AlertController alerts, WebhookController webhooks,
-                            FocusController focus, OrganizationController organizations, ZoneController zones) {
+                            FocusController focus, OrganizationController organizations, ZoneController zones,
+                            ApiDocController apiDoc) {
         return new RouteTable(BASE_PATH)
             .root("GET", "/healthz", health::health)
             .root("GET", "/readyz", health::ready)
             .root("GET", "/metrics", health::metrics)
+            .get("/openapi.json", Access.publicRoute(), apiDoc::json)
+            .get("/openapi.yaml", Access.publicRoute(), apiDoc::yaml)
 
             .post("/accounts", Access.operator(), accounts::create)
             .get("/accounts", Access.operator(), accounts::list)

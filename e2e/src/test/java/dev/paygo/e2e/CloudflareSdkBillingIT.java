@@ -71,7 +71,7 @@ class CloudflareSdkBillingIT {
     }
 
     private static CloudflareSdk sdk(String token) {
-        return CloudflareSdk.withToken(server.baseUrl(), token).version(CloudflareSdk.V7);
+        return CloudflareSdk.withToken(server.checkedBaseUrl(), token).version(CloudflareSdk.V7);
     }
 
     @Test

@@ -41,7 +41,7 @@ class CloudflareSdkProfileIT {
 
     @Test
     void sdkReadsTheBillingProfile() {
-        Outcome outcome = CloudflareSdk.withToken(server.baseUrl(), readToken)
+        Outcome outcome = CloudflareSdk.withToken(server.checkedBaseUrl(), readToken)
                 .call("billing.profiles.get", Map.of("account_id", account));
         assertThat(outcome.ok()).as(String.valueOf(outcome.error())).isTrue();
         JsonNode profile = outcome.result();
@@ -56,7 +56,7 @@ class CloudflareSdkProfileIT {
 
     @Test
     void sdkGetsPermissionDeniedForAnotherAccountsProfile() {
-        Outcome outcome = CloudflareSdk.withToken(server.baseUrl(), readToken)
+        Outcome outcome = CloudflareSdk.withToken(server.checkedBaseUrl(), readToken)
                 .call("billing.profiles.get", Map.of("account_id", otherAccount));
         assertThat(outcome.ok()).isFalse();
         assertThat(outcome.errorName()).isEqualTo("PermissionDeniedError");
@@ -66,7 +66,7 @@ class CloudflareSdkProfileIT {
 
     @Test
     void sdkGetsBadRequestWithoutCredentials() {
-        Outcome outcome = CloudflareSdk.withoutCredentials(server.baseUrl())
+        Outcome outcome = CloudflareSdk.withoutCredentials(server.checkedBaseUrl())
                 .call("billing.profiles.get", Map.of("account_id", account));
         assertThat(outcome.errorName()).isEqualTo("BadRequestError");
         assertThat(outcome.status()).isEqualTo(400);
@@ -75,7 +75,7 @@ class CloudflareSdkProfileIT {
 
     @Test
     void sdkGetsPermissionDeniedForAnUnknownToken() {
-        Outcome outcome = CloudflareSdk.withToken(server.baseUrl(), "z".repeat(40))
+        Outcome outcome = CloudflareSdk.withToken(server.checkedBaseUrl(), "z".repeat(40))
                 .call("billing.profiles.get", Map.of("account_id", account));
         assertThat(outcome.errorName()).isEqualTo("PermissionDeniedError");
         assertThat(outcome.errorCode()).isEqualTo(9109);
@@ -88,7 +88,7 @@ class CloudflareSdkProfileIT {
         server.asOperator("POST", "/accounts/" + account + "/members").json(
                 "{\"email\": \"sdk-member@example.com\", \"permission_groups\": [{\"id\": \"" + BILLING_READ.id() + "\"}]}")
                 .send();
-        Outcome outcome = CloudflareSdk.withGlobalKey(server.baseUrl(), "sdk-member@example.com", key)
+        Outcome outcome = CloudflareSdk.withGlobalKey(server.checkedBaseUrl(), "sdk-member@example.com", key)
                 .call("billing.profiles.get", Map.of("account_id", account));
         assertThat(outcome.ok()).as(String.valueOf(outcome.error())).isTrue();
         assertThat(outcome.result().get("last_name").asText()).isEqualTo("Hopper");
@@ -96,15 +96,15 @@ class CloudflareSdkProfileIT {
 
     @Test
     void sdkVerifiesItsToken() {
-        Outcome user = CloudflareSdk.withToken(server.baseUrl(), readToken).call("user.tokens.verify");
+        Outcome user = CloudflareSdk.withToken(server.checkedBaseUrl(), readToken).call("user.tokens.verify");
         assertThat(user.ok()).as(String.valueOf(user.error())).isTrue();
         assertThat(user.result().get("status").asText()).isEqualTo("active");
 
-        Outcome accountVerify = CloudflareSdk.withToken(server.baseUrl(), readToken)
+        Outcome accountVerify = CloudflareSdk.withToken(server.checkedBaseUrl(), readToken)
                 .call("accounts.tokens.verify", Map.of("account_id", account));
         assertThat(accountVerify.result().get("id")).isEqualTo(user.result().get("id"));
 
-        Outcome invalid = CloudflareSdk.withToken(server.baseUrl(), "q".repeat(40)).call("user.tokens.verify");
+        Outcome invalid = CloudflareSdk.withToken(server.checkedBaseUrl(), "q".repeat(40)).call("user.tokens.verify");
         assertThat(invalid.errorName()).isEqualTo("AuthenticationError");
         assertThat(invalid.status()).isEqualTo(401);
         assertThat(invalid.errorCode()).isEqualTo(1000);
@@ -112,7 +112,7 @@ class CloudflareSdkProfileIT {
 
     @Test
     void sdkCreatesListsAndDeletesTokensInCloudflaresShape() {
-        CloudflareSdk operator = CloudflareSdk.withToken(server.baseUrl(), TestServer.OPERATOR_TOKEN);
+        CloudflareSdk operator = CloudflareSdk.withToken(server.checkedBaseUrl(), TestServer.OPERATOR_TOKEN);
         Outcome created = operator.call("accounts.tokens.create", Map.of("account_id", account, "name", "from-sdk",
                 "policies", List.of(Map.of("effect", "allow",
                         "permission_groups", List.of(Map.of("id", BILLING_READ.id())),
@@ -121,7 +121,7 @@ class CloudflareSdkProfileIT {
         String value = created.result().get("value").asText();
         String id = created.result().get("id").asText();
 
-        Outcome read = CloudflareSdk.withToken(server.baseUrl(), value)
+        Outcome read = CloudflareSdk.withToken(server.checkedBaseUrl(), value)
                 .call("billing.profiles.get", Map.of("account_id", account));
         assertThat(read.ok()).isTrue();
 
@@ -132,7 +132,7 @@ class CloudflareSdkProfileIT {
 
         Outcome deleted = operator.call("accounts.tokens.delete", id, Map.of("account_id", account));
         assertThat(deleted.ok()).as(String.valueOf(deleted.error())).isTrue();
-        Outcome afterDelete = CloudflareSdk.withToken(server.baseUrl(), value)
+        Outcome afterDelete = CloudflareSdk.withToken(server.checkedBaseUrl(), value)
                 .call("billing.profiles.get", Map.of("account_id", account));
         assertThat(afterDelete.errorName()).isEqualTo("PermissionDeniedError");
         assertThat(afterDelete.errorCode()).isEqualTo(9109);

@@ -46,7 +46,7 @@ class CloudflareSdkUsageIT {
     }
 
     private static CloudflareSdk sdk() {
-        return CloudflareSdk.withToken(server.baseUrl(), reader);
+        return CloudflareSdk.withToken(server.checkedBaseUrl(), reader);
     }
 
     private static JsonNode lastOf(JsonNode records, String serviceName) {

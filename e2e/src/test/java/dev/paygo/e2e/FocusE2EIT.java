@@ -70,13 +70,13 @@ class FocusE2EIT {
     }
 
     private static PaygoClient client(String token) {
-        return PaygoClient.builder().baseUrl(server.baseUrl()).apiToken(token).build();
+        return PaygoClient.builder().baseUrl(server.checkedBaseUrl()).apiToken(token).build();
     }
 
     @Test
     void cloudflaresSdk73GetsV2RecordsWithCostsForAnAccountAndAnOrganization() {
         String reader = server.createToken(first, BILLING_READ);
-        Outcome v2 = CloudflareSdk.withToken(server.baseUrl(), reader).version(CloudflareSdk.V7)
+        Outcome v2 = CloudflareSdk.withToken(server.checkedBaseUrl(), reader).version(CloudflareSdk.V7)
                 .call("billing.usage.getAccountUsageV2", Map.of("account_id", first, "from", "2026-10-01",
                         "to", "2026-10-10"));
         assertThat(v2.ok()).as(String.valueOf(v2.error())).isTrue();
@@ -95,14 +95,14 @@ class FocusE2EIT {
             operator.organizations().addAccount(org.id(), first);
             operator.organizations().addAccount(org.id(), second);
             Token orgToken = operator.organizations().createToken(org.id(), "finops");
-            Outcome orgUsage = CloudflareSdk.withToken(server.baseUrl(), orgToken.value().orElseThrow())
+            Outcome orgUsage = CloudflareSdk.withToken(server.checkedBaseUrl(), orgToken.value().orElseThrow())
                     .version(CloudflareSdk.V7).call("organizations.billing.usage.get", org.id(),
                             Map.of("from", "2026-10-01", "to", "2026-10-10"));
             assertThat(orgUsage.ok()).as(String.valueOf(orgUsage.error())).isTrue();
             Set<String> accounts = java.util.stream.StreamSupport.stream(orgUsage.result().spliterator(), false)
                     .map(r -> r.get("BillingAccountId").asText()).collect(Collectors.toSet());
             assertThat(accounts).containsExactlyInAnyOrder(first, second);
-            Outcome notYours = CloudflareSdk.withToken(server.baseUrl(), reader).version(CloudflareSdk.V7)
+            Outcome notYours = CloudflareSdk.withToken(server.checkedBaseUrl(), reader).version(CloudflareSdk.V7)
                     .call("organizations.billing.usage.get", org.id(), Map.of());
             assertThat(notYours.ok()).isFalse();
             assertThat(notYours.status()).isEqualTo(403);

@@ -46,7 +46,7 @@ class JavaSdkBillingIT {
         server = TestServer.start(c -> c.withClock(CLOCK));
         String id = server.createAccount("Java SDK billing", "2026-10-01T00:00:00Z");
         account = AccountParams.of(id);
-        try (PaygoClient usage = PaygoClient.builder().baseUrl(server.baseUrl())
+        try (PaygoClient usage = PaygoClient.builder().baseUrl(server.checkedBaseUrl())
                 .apiToken(server.createToken(id, PermissionGroup.USAGE_WRITE)).build()) {
             usage.billing().usage().ingest(UsageIngestParams.builder().accountId(id).events(List.of(
                     UsageEvent.builder().id("a").metric("workers.requests").quantity(new BigDecimal("13000000"))
@@ -54,7 +54,7 @@ class JavaSdkBillingIT {
         }
         CLOCK.set(Instant.parse("2026-11-01T01:00:00Z"));
         assertThat(server.asOperator("POST", "/billing/runs").send().status()).isEqualTo(200);
-        reader = PaygoClient.builder().baseUrl(server.baseUrl())
+        reader = PaygoClient.builder().baseUrl(server.checkedBaseUrl())
                 .apiToken(server.createToken(id, PermissionGroup.BILLING_READ)).build();
     }
 
@@ -129,7 +129,7 @@ class JavaSdkBillingIT {
 
     @Test
     void sdkSetsListsAndDeletesSpendAlerts() throws Exception {
-        try (PaygoClient writer = PaygoClient.builder().baseUrl(server.baseUrl())
+        try (PaygoClient writer = PaygoClient.builder().baseUrl(server.checkedBaseUrl())
                 .apiToken(server.createToken(account.accountId(), PermissionGroup.BILLING_WRITE)).build()) {
             // November so far has no usage: an alert at $0.01 waits; October's $0.90 is another period.
             SpendAlert alert = writer.billing().alerts().create(account, new BigDecimal("0.01"));

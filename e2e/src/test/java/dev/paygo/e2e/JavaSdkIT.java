@@ -40,7 +40,7 @@ class JavaSdkIT {
     @BeforeAll
     static void start() {
         server = TestServer.start(c -> c.withClock(MutableClock.at("2025-03-03T12:00:00Z")));
-        operator = PaygoClient.builder().baseUrl(server.baseUrl()).apiToken(TestServer.OPERATOR_TOKEN).build();
+        operator = PaygoClient.builder().baseUrl(server.checkedBaseUrl()).apiToken(TestServer.OPERATOR_TOKEN).build();
     }
 
     @AfterAll
@@ -50,7 +50,7 @@ class JavaSdkIT {
     }
 
     private static PaygoClient as(String token) {
-        return PaygoClient.builder().baseUrl(server.baseUrl()).apiToken(token).build();
+        return PaygoClient.builder().baseUrl(server.checkedBaseUrl()).apiToken(token).build();
     }
 
     private static Account newAccount(String name) {
@@ -93,7 +93,7 @@ class JavaSdkIT {
         try (PaygoClient producer = as(writer)) {
             producer.billing().usage().ingest(UsageIngestParams.builder().accountId(account.id()).events(events).build());
         }
-        ProfileAndMonth read = tenLineProgram(server.baseUrl(), token(account, PermissionGroup.BILLING_READ),
+        ProfileAndMonth read = tenLineProgram(server.checkedBaseUrl(), token(account, PermissionGroup.BILLING_READ),
                 account.id());
         assertThat(read.profile().company()).contains("Ten Lines Ltd");
         assertThat(read.profile().cardNumber()).contains("XXXX-XXXX-XXXX-4242");
@@ -227,7 +227,7 @@ class JavaSdkIT {
                     .accountId(theirs.id()).build())).isInstanceOf(PermissionDeniedException.class)
                     .satisfies(e -> assertThat(((PermissionDeniedException) e).code()).isEqualTo(10000));
         }
-        try (PaygoClient anonymous = PaygoClient.builder().baseUrl(server.baseUrl()).build()) {
+        try (PaygoClient anonymous = PaygoClient.builder().baseUrl(server.checkedBaseUrl()).build()) {
             assertThatThrownBy(() -> anonymous.billing().profiles().get(ProfileGetParams.builder()
                     .accountId(mine.id()).build())).isInstanceOf(BadRequestException.class)
                     .satisfies(e -> assertThat(((BadRequestException) e).code()).isEqualTo(9106));

@@ -62,7 +62,7 @@ class LostAnswersIT {
                 .allow(PermissionGroup.BILLING_READ.id()).build());
         assertThat(operator.tokens().list(AccountParams.of(account.id()), PageParams.first(20)).totalCount())
                 .isEqualTo(1);
-        try (PaygoClient reader = PaygoClient.builder().baseUrl(server.baseUrl()).apiToken(token.value().orElseThrow()).build()) {
+        try (PaygoClient reader = PaygoClient.builder().baseUrl(server.checkedBaseUrl()).apiToken(token.value().orElseThrow()).build()) {
             assertThat(reader.billing().profiles().get(ProfileGetParams.builder().accountId(account.id()).build()).id())
                     .isPresent();
         }

@@ -53,7 +53,7 @@ class WebhooksE2EIT {
     static void start() {
         server = TestServer.start(c -> c.withWebhooks(WebhookSettings.DEFAULT.withAllowPrivate(true)));
         receiver = WebhookReceiver.start(Clock.systemUTC());
-        operator = PaygoClient.builder().baseUrl(server.baseUrl()).apiToken(TestServer.OPERATOR_TOKEN).build();
+        operator = PaygoClient.builder().baseUrl(server.checkedBaseUrl()).apiToken(TestServer.OPERATOR_TOKEN).build();
     }
 
     @AfterAll
@@ -130,7 +130,7 @@ class WebhooksE2EIT {
     }
 
     private static PaygoClient client(String account, PermissionGroup group) {
-        return PaygoClient.builder().baseUrl(server.baseUrl()).apiToken(server.createToken(account, group)).build();
+        return PaygoClient.builder().baseUrl(server.checkedBaseUrl()).apiToken(server.createToken(account, group)).build();
     }
 
     /** What the Standard Webhooks reference library (npm) says of one delivery. */

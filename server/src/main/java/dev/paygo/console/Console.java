@@ -39,7 +39,10 @@ public final class Console {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
-    private static final String CHART_SCRIPT = "/webjars/chart.js/" + webJarVersion("chart.js") + "/dist/chart.umd.js";
+    private static final String CHART_SCRIPT = "/webjars/chart.js/" + webJarVersion("org.webjars.npm", "chart.js")
+            + "/dist/chart.umd.js";
+    /** Where Swagger UI's files are served from its WebJar, for the API reference page. */
+    private static final String SWAGGER_UI = "/webjars/swagger-ui/" + webJarVersion("org.webjars", "swagger-ui");
 
     private final SignInPages signIn;
     private final AccountPages accountPages;
@@ -110,8 +113,18 @@ public final class Console {
         page(routes, "POST", "/accounts/{account_id}/tokens", settings::createToken);
         page(routes, "POST", "/accounts/{account_id}/tokens/{token_id}/revoke", settings::revokeToken);
 
+        page(routes, "GET", "/docs", this::reference);
+
         page(routes, "GET", "/invoice/{token}", invoicePages::hosted);
         page(routes, "GET", "/invoice/{token}/pdf", invoicePages::hostedPdf);
+    }
+
+    /**
+     * The API reference: Swagger UI, from its WebJar, rendering {@code /client/v4/openapi.json}. Public, like the
+     * document itself; it works offline (nothing is fetched from elsewhere).
+     */
+    private void reference(Context ctx) {
+        views.page(ctx, 200, "reference.jte", SWAGGER_UI);
     }
 
     /** The chart library's script, from its WebJar in the jar (its version read from the WebJar itself). */
@@ -158,8 +171,8 @@ public final class Console {
         ctx.header("X-Frame-Options", "DENY");
     }
 
-    private static String webJarVersion(String name) {
-        String path = "/META-INF/maven/org.webjars.npm/" + name + "/pom.properties";
+    private static String webJarVersion(String group, String name) {
+        String path = "/META-INF/maven/" + group + "/" + name + "/pom.properties";
         try (InputStream in = Console.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("the WebJar " + name + " is not on the class path");

@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A small real HTTP client for tests: sends requests on loopback and parses JSON answers. */
+/**
+ * A small real HTTP client for tests: sends requests on loopback and parses JSON answers. Every answer is checked
+ * against the API's contract ({@link Contract}): one that breaks it fails the test that received it.
+ */
 public final class Http {
     /** Decimals stay exact, as a careful client reads money and quantities. */
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -75,6 +78,9 @@ public final class Http {
             }
             try {
                 HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                Contract.get().check(method, response.uri(), response.statusCode(),
+                        response.headers().firstValue("Content-Type").orElse(null),
+                        response.headers().firstValue("Content-Encoding").orElse(null), response.body());
                 return new Reply(response.statusCode(), response, parse(response.body()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

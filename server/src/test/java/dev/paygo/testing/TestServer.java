@@ -6,6 +6,7 @@ import dev.paygo.ServerConfig;
 import dev.paygo.auth.PermissionGroup;
 import dev.paygo.invoice.BillingSettings;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -16,10 +17,12 @@ import java.util.stream.Collectors;
  */
 public final class TestServer implements AutoCloseable {
     public static final String OPERATOR_TOKEN = "test-operator-token-0123456789abcdef";
+    private static final String API_BASE = "/client/v4";
 
     private final TestBackend backend;
     private PaygoServer server;
     private Http http;
+    private ContractProxy proxy;
 
     private TestServer(TestBackend backend, PaygoServer server) {
         this.backend = backend;
@@ -62,6 +65,17 @@ public final class TestServer implements AutoCloseable {
 
     public String baseUrl() {
         return server.baseUrl();
+    }
+
+    /**
+     * The API base URL through a proxy that checks every answer against the contract ({@link ContractProxy}): for
+     * clients this suite does not control (the SDKs). Closing this server fails when an answer broke the contract.
+     */
+    public synchronized String checkedBaseUrl() {
+        if (proxy == null) {
+            proxy = new ContractProxy(() -> server.baseUrl().replace(API_BASE, ""));
+        }
+        return proxy.url() + API_BASE;
     }
 
     public Http http() {
@@ -110,10 +124,17 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        List<String> violations = proxy == null ? List.of() : proxy.violations();
         try {
+            if (proxy != null) {
+                proxy.close();
+            }
             server.close();
         } finally {
             backend.close();
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("answers that broke openapi/paygo.yaml:\n  " + String.join("\n  ", violations));
         }
     }
 }

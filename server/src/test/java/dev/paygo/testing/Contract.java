@@ -1,0 +1,215 @@
+package dev.paygo.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.OpenApi31;
+import dev.paygo.apidoc.ApiDocument;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The API's contract, {@code openapi/paygo.yaml}, as the test suites check answers against it: every answer of a
+ * route under {@code /client/v4} (and of the operations routes the document lists) must be one the document
+ * describes for that method, path and status, and a JSON body must validate against its schema (JSON Schema 2020-12
+ * with OpenAPI 3.1's vocabulary, by networknt's validator, formats asserted). A path the document does not know
+ * must be answered with the error envelope.
+ *
+ * <p>The tests are stricter than the published document: an object schema that lists its properties is closed here
+ * ({@code unevaluatedProperties: false}), so a field the server sends but the document lacks fails a test, while
+ * clients generated from the document stay free to meet new fields.
+ */
+public final class Contract {
+    private static final String BASE = "https://paygo.test/openapi.json";
+    private static final String API = "/client/v4";
+    private static final Set<String> ENVELOPES = Set.of("Envelope", "PageEnvelope");
+    private static final Contract INSTANCE = new Contract();
+
+    private final JsonNode document;
+    private final List<Operation> templates = new ArrayList<>();
+    private final SchemaRegistry registry;
+    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+
+    /** A path of the document as clients call it, with the pattern that matches it. */
+    private record Operation(String key, String path, Pattern pattern, JsonNode item, int parameters) {
+    }
+
+    private Contract() {
+        document = ApiDocument.load().tree();
+        String strict = closeObjects(document.deepCopy());
+        registry = SchemaRegistry.withDefaultDialect(OpenApi31.getInstance(), builder -> builder
+                .schemas(Map.of(BASE, strict))
+                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+        String base = document.path("servers").path(0).path("url").asText(API);
+        document.path("paths").fields().forEachRemaining(e -> {
+            JsonNode servers = e.getValue().path("servers");
+            String prefix = servers.isArray() && servers.size() > 0 ? servers.get(0).path("url").asText() : base;
+            String full = (prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix) + e.getKey();
+            String regex = Pattern.quote(full).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
+            templates.add(new Operation(e.getKey(), full, Pattern.compile(regex), e.getValue(),
+                    (int) full.chars().filter(c -> c == '{').count()));
+        });
+        // A literal path wins over a template that also matches it: /invoices/upcoming before /invoices/{id}.
+        templates.sort(Comparator.comparingInt(Operation::parameters));
+    }
+
+    public static Contract get() {
+        return INSTANCE;
+    }
+
+    /** The document as a JSON tree (a copy). */
+    public JsonNode document() {
+        return document.deepCopy();
+    }
+
+    /** Every operation of the document as {@code METHOD /full/path/{param}}. */
+    public Set<String> operations() {
+        Set<String> operations = new LinkedHashSet<>();
+        for (Operation operation : templates) {
+            operation.item().fieldNames().forEachRemaining(method -> {
+                if (!method.equals("servers") && !method.equals("parameters")) {
+                    operations.add(method.toUpperCase(Locale.ROOT) + " " + operation.path());
+                }
+            });
+        }
+        return operations;
+    }
+
+    /**
+     * Checks one answer against the document.
+     *
+     * @param url the URL the request went to
+     * @param contentType the answer's {@code Content-Type}, or null
+     * @param contentEncoding the answer's {@code Content-Encoding}, or null (a compressed body is not read)
+     * @return what the answer does that the document does not allow; empty when it conforms
+     */
+    public List<String> violations(String method, URI url, int status, String contentType, String contentEncoding,
+                                   String body) {
+        String path = url.getRawPath();
+        boolean documented = path.startsWith(API + "/") || templates.stream().anyMatch(t -> t.path().equals(path));
+        if (!documented || method.equals("HEAD") || method.equals("OPTIONS")) {
+            return List.of();
+        }
+        String where = method + " " + path + " → " + status + ": ";
+        Operation operation = templates.stream().filter(t -> t.pattern().matcher(path).matches()).findFirst()
+                .orElse(null);
+        JsonNode op = operation == null ? null : operation.item().get(method.toLowerCase(Locale.ROOT));
+        String pointer;
+        if (op == null) {
+            if (status < 400) {
+                return List.of(where + "the document has no such operation");
+            }
+            pointer = "/components/schemas/ErrorEnvelope";
+            return validate(where, pointer, contentType, contentEncoding, body, "application/json");
+        }
+        JsonNode response = op.path("responses").get(String.valueOf(status));
+        String responsePointer = "/paths/" + escape(operation.key()) + "/"
+                + method.toLowerCase(Locale.ROOT) + "/responses/";
+        if (response == null) {
+            response = op.path("responses").get("default");
+            responsePointer += "default";
+            if (response == null || status < 400) {
+                return List.of(where + "the document lists no such status for this operation");
+            }
+        } else {
+            responsePointer += status;
+        }
+        if (response.has("$ref")) {
+            responsePointer = response.get("$ref").asText().substring(1);
+            response = document.at(responsePointer);
+        }
+        JsonNode content = response.path("content");
+        if (content.isMissingNode() || content.isEmpty()) {
+            return body == null || body.isEmpty() ? List.of() : List.of(where + "a body where the document has none");
+        }
+        String media = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (!content.has(media)) {
+            List<String> allowed = new ArrayList<>();
+            content.fieldNames().forEachRemaining(allowed::add);
+            return List.of(where + "Content-Type " + contentType + " is not one of " + allowed);
+        }
+        if (!media.contains("json")) {
+            return List.of();
+        }
+        return validate(where, responsePointer + "/content/" + escape(media) + "/schema", contentType,
+                contentEncoding, body, media);
+    }
+
+    /** Throws when the answer breaks the contract. */
+    public void check(String method, URI url, int status, String contentType, String contentEncoding, String body) {
+        List<String> violations = violations(method, url, status, contentType, contentEncoding, body);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the answer breaks openapi/paygo.yaml:\n  " + String.join("\n  ", violations)
+                    + "\n  body: " + abbreviate(body));
+        }
+    }
+
+    private List<String> validate(String where, String pointer, String contentType, String contentEncoding,
+                                  String body, String media) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(media)) {
+            return List.of(where + "Content-Type " + contentType + " where the document says " + media);
+        }
+        if (contentEncoding != null && !contentEncoding.equalsIgnoreCase("identity")) {
+            return List.of();
+        }
+        Schema schema = schemas.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(BASE + "#" + p)));
+        List<Error> errors = schema.validate(body, InputFormat.JSON);
+        return errors.stream().map(e -> where + e.getInstanceLocation() + " " + e.getMessage()).toList();
+    }
+
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static String abbreviate(String body) {
+        return body == null ? "" : body.length() > 2000 ? body.substring(0, 2000) + "…" : body;
+    }
+
+    /** The document with every listed object of its components closed to fields it does not list, as JSON. */
+    private static String closeObjects(JsonNode document) {
+        document.path("components").path("schemas").fields().forEachRemaining(e -> {
+            if (!ENVELOPES.contains(e.getKey())) {
+                close(e.getValue());
+            }
+        });
+        try {
+            return new ObjectMapper().writeValueAsString(document);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void close(JsonNode schema) {
+        if (schema instanceof ObjectNode object) {
+            if (object.has("properties") && !object.has("additionalProperties")
+                    && !object.has("unevaluatedProperties")) {
+                object.put("unevaluatedProperties", false);
+            }
+            object.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("examples")) {
+                    if (e.getKey().equals("properties")) {
+                        e.getValue().forEach(Contract::close);
+                    } else {
+                        close(e.getValue());
+                    }
+                }
+            });
+        } else if (schema != null && schema.isArray()) {
+            schema.forEach(Contract::close);
+        }
+    }
+}
