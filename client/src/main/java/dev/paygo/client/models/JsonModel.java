@@ -19,7 +19,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The base of every model: an immutable JSON object with typed getters. Fields the SDK does not know (a newer
+ * The base of every model: an immutable JSON object with typed getters. The models are generated from
+ * {@code openapi/paygo.yaml} when the SDK is built (paygo-codegen); each reads its fields once, when it is made. Fields the SDK does not know (a newer
  * server's) are kept and readable through {@link #_additionalProperties()}; {@link #_json()} gives the whole
  * object. Money and quantities are exact {@link BigDecimal}s. Thread-safe.
  */
@@ -125,10 +126,33 @@ public abstract class JsonModel {
         return Collections.unmodifiableList(items);
     }
 
-    /** A value the API always sends; its absence is invalid data. */
-    protected <T> T required(String name, Optional<T> value) {
-        return value.orElseThrow(() -> new PaygoInvalidDataException(getClass().getSimpleName() + "." + name
-                + " is missing from the answer"));
+    protected <T> Optional<T> object(String name, Function<ObjectNode, T> reader) {
+        return node(name).map(v -> {
+            if (!v.isObject()) {
+                throw new PaygoInvalidDataException(name + " is not an object: " + v);
+            }
+            return reader.apply((ObjectNode) v);
+        });
+    }
+
+    protected List<String> strings(String name) {
+        List<String> out = new ArrayList<>();
+        node(name).ifPresent(v -> v.forEach(e -> out.add(e.asText())));
+        return Collections.unmodifiableList(out);
+    }
+
+    protected Map<String, String> stringMap(String name) {
+        Map<String, String> out = new LinkedHashMap<>();
+        node(name).ifPresent(v -> v.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText())));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** A value the API always sends (read when the model was); its absence is invalid data. */
+    protected <T> T required(String name, T value) {
+        if (value == null) {
+            throw new PaygoInvalidDataException(getClass().getSimpleName() + "." + name + " is missing from the answer");
+        }
+        return value;
     }
 
     @Override
