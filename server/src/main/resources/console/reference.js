@@ -6,6 +6,7 @@
     url: node.getAttribute("data-document"),
     domNode: node,
     deepLinking: true,
+    displayOperationId: true,
     docExpansion: "list",
     defaultModelsExpandDepth: 0,
     validatorUrl: null

@@ -418,6 +418,22 @@ class ConsoleIT {
         browser.screenshot("11-prices");
     }
 
+    @Test
+    void theApiReferenceRendersEveryOperationOfTheDocumentFromTheJar() {
+        int operations = server.http().get("/openapi.json").json().path("paths").findValues("operationId").size();
+
+        browser.open("/docs");
+        browser.waitUntil(d -> browser.all(".opblock").size() == operations);
+        assertThat(browser.driver().getTitle()).isEqualTo("paygo API reference");
+        assertThat(browser.text(".info .title")).startsWith("paygo API");
+        String profileGet = ".opblock-get:has(.opblock-summary-path[data-path='/accounts/{account_id}/billing/profile'])";
+        browser.find(profileGet + " .opblock-summary-control").click();
+        browser.waitUntil(d -> !browser.all(profileGet + " .responses-table").isEmpty());
+        assertThat(browser.text(profileGet)).contains("billing.profiles.get", "account_id", "200", "403");
+        browser.assertNoConsoleErrors();
+        browser.screenshot("12-api-reference");
+    }
+
     private void signIn(String token) {
         browser.open("/sign-in");
         browser.find("#token").sendKeys(token);
