@@ -2,7 +2,7 @@ package dev.paygo.cli;
 
 import dev.paygo.PaygoServer;
 import dev.paygo.account.Account;
-import dev.paygo.http.PageRequest;
+import dev.paygo.paging.PageRequest;
 import dev.paygo.invoice.Invoice;
 import dev.paygo.invoice.InvoiceLine;
 import dev.paygo.payment.PaymentAttempt;

@@ -6,9 +6,9 @@ import static dev.paygo.auth.PermissionGroup.USAGE_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paygo.auth.PermissionGroup;
-import dev.paygo.http.Access;
-import dev.paygo.http.PageRequest;
-import dev.paygo.http.Route;
+import dev.paygo.routing.Access;
+import dev.paygo.paging.PageRequest;
+import dev.paygo.routing.Route;
 import dev.paygo.notify.Delivery;
 import dev.paygo.notify.WebhookEndpoint;
 import dev.paygo.notify.WebhookService;

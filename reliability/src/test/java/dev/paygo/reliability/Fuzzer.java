@@ -4,7 +4,7 @@ import static dev.paygo.auth.PermissionGroup.BILLING_READ;
 import static dev.paygo.auth.PermissionGroup.BILLING_WRITE;
 import static dev.paygo.auth.PermissionGroup.USAGE_WRITE;
 
-import dev.paygo.http.Route;
+import dev.paygo.routing.Route;
 import dev.paygo.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

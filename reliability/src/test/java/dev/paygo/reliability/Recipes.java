@@ -1,7 +1,7 @@
 package dev.paygo.reliability;
 
 import dev.paygo.auth.PermissionGroup;
-import dev.paygo.http.Route;
+import dev.paygo.routing.Route;
 import java.util.Map;
 import java.util.Optional;
 

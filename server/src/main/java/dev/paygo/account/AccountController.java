@@ -1,11 +1,11 @@
 package dev.paygo.account;
 
+
 import dev.paygo.error.Problems;
-import dev.paygo.http.Envelope.Page;
-import dev.paygo.http.Guard;
+import dev.paygo.paging.Page;
 import dev.paygo.http.JsonBody;
-import dev.paygo.http.JsonFields;
-import dev.paygo.http.PageRequest;
+import dev.paygo.json.JsonFields;
+import dev.paygo.paging.PageRequest;
 import dev.paygo.http.Responses;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -43,7 +43,7 @@ public final class AccountController {
     }
 
     public void get(Context ctx) {
-        responses.ok(ctx, view(Guard.account(ctx)));
+        responses.ok(ctx, view(RequestAccount.of(ctx)));
     }
 
     static AccountView view(Account account) {

@@ -1,10 +1,10 @@
 package dev.paygo.alert;
 
+import dev.paygo.account.RequestAccount;
 import dev.paygo.account.Account;
 import dev.paygo.error.Problems;
-import dev.paygo.http.Guard;
 import dev.paygo.http.JsonBody;
-import dev.paygo.http.JsonFields;
+import dev.paygo.json.JsonFields;
 import dev.paygo.http.Responses;
 import dev.paygo.period.BillingPeriod;
 import io.javalin.http.Context;
@@ -31,7 +31,7 @@ public final class AlertController {
     }
 
     public void create(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         JsonFields fields = JsonFields.root(body.parse(ctx), new Problems()).allowOnly(FIELDS);
         Optional<BigDecimal> amount = fields.requiredDecimal("amount");
         String currency = fields.string("currency", 3).orElse(account.billingCurrency());
@@ -41,13 +41,13 @@ public final class AlertController {
     }
 
     public void list(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         BillingPeriod period = alerts.currentPeriod(account);
         responses.ok(ctx, alerts.list(account).stream().map(a -> view(a, period)).toList());
     }
 
     public void delete(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         String id = ctx.pathParam("alert_id");
         alerts.delete(account, id);
         responses.ok(ctx, Map.of("id", id));

@@ -1,13 +1,13 @@
 package dev.paygo.auth;
 
+import dev.paygo.account.RequestAccount;
 import dev.paygo.error.ErrorCode;
 import dev.paygo.error.PaygoException;
 import dev.paygo.error.Problems;
-import dev.paygo.http.Envelope.Page;
-import dev.paygo.http.Guard;
+import dev.paygo.paging.Page;
 import dev.paygo.http.JsonBody;
-import dev.paygo.http.JsonFields;
-import dev.paygo.http.PageRequest;
+import dev.paygo.json.JsonFields;
+import dev.paygo.paging.PageRequest;
 import dev.paygo.http.Responses;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -39,7 +39,7 @@ public final class TokenController {
 
     public void create(Context ctx) {
         NewToken request = read(ctx);
-        CreatedToken created = tokens.create(Guard.account(ctx).id(), request, Guard.principal(ctx));
+        CreatedToken created = tokens.create(RequestAccount.of(ctx).id(), request, RequestPrincipal.of(ctx));
         responses.created(ctx, view(created.token(), tokens.now()).withValue(created.value()));
     }
 
@@ -49,7 +49,7 @@ public final class TokenController {
      */
     public void createForOrganization(Context ctx, String organizationId) {
         NewToken request = read(ctx);
-        CreatedToken created = tokens.createForOrganization(organizationId, request, Guard.principal(ctx));
+        CreatedToken created = tokens.createForOrganization(organizationId, request, RequestPrincipal.of(ctx));
         responses.created(ctx, view(created.token(), tokens.now()).withValue(created.value()));
     }
 
@@ -63,7 +63,7 @@ public final class TokenController {
     /** {@code DELETE /organizations/{id}/tokens/{token_id}} (operator). */
     public void revokeForOrganization(Context ctx, String organizationId) {
         String tokenId = ctx.pathParam("token_id");
-        tokens.revoke(organizationId, tokenId, ctx.path(), Guard.principal(ctx));
+        tokens.revoke(organizationId, tokenId, ctx.path(), RequestPrincipal.of(ctx));
         responses.ok(ctx, Map.of("id", tokenId));
     }
 
@@ -81,20 +81,20 @@ public final class TokenController {
     }
 
     public void list(Context ctx) {
-        Page<ApiToken> page = tokens.list(Guard.account(ctx).id(), PageRequest.from(ctx, 20));
+        Page<ApiToken> page = tokens.list(RequestAccount.of(ctx).id(), PageRequest.from(ctx, 20));
         Instant now = tokens.now();
         responses.page(ctx, new Page<>(page.items().stream().map(t -> view(t, now)).toList(), page.info()));
     }
 
     public void revoke(Context ctx) {
         String tokenId = ctx.pathParam("token_id");
-        tokens.revoke(Guard.account(ctx).id(), tokenId, ctx.path(), Guard.principal(ctx));
+        tokens.revoke(RequestAccount.of(ctx).id(), tokenId, ctx.path(), RequestPrincipal.of(ctx));
         responses.ok(ctx, Map.of("id", tokenId));
     }
 
     /** {@code GET /user/tokens/verify}: any active token, or the operator credential (the guard checked it). */
     public void verifyUserToken(Context ctx) {
-        Principal principal = Guard.principal(ctx);
+        Principal principal = RequestPrincipal.of(ctx);
         if (principal instanceof Principal.Operator operator) {
             responses.ok(ctx, new Verified(operator.credentialId(), "active", null, null));
         } else if (principal instanceof Principal.Token token) {
@@ -106,7 +106,7 @@ public final class TokenController {
 
     /** {@code GET /accounts/{id}/tokens/verify}: an active token of that account. */
     public void verifyAccountToken(Context ctx) {
-        if (Guard.principal(ctx) instanceof Principal.Token token
+        if (RequestPrincipal.of(ctx) instanceof Principal.Token token
                 && token.token().accountId().equals(ctx.pathParam("account_id"))) {
             responses.ok(ctx, verified(token.token()));
         } else {

@@ -1,9 +1,9 @@
 package dev.paygo.auth;
 
+import dev.paygo.account.RequestAccount;
 import dev.paygo.error.Problems;
-import dev.paygo.http.Guard;
 import dev.paygo.http.JsonBody;
-import dev.paygo.http.JsonFields;
+import dev.paygo.json.JsonFields;
 import dev.paygo.http.Responses;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -42,16 +42,16 @@ public final class UserController {
             group.allowOnly(Set.of("id", "name")).requiredString("id", 32).ifPresent(groups::add);
         }
         fields.problems().throwIfAny();
-        responses.created(ctx, view(users.addMember(Guard.account(ctx).id(), email, groups)));
+        responses.created(ctx, view(users.addMember(RequestAccount.of(ctx).id(), email, groups)));
     }
 
     public void listMembers(Context ctx) {
-        responses.ok(ctx, users.listMembers(Guard.account(ctx).id()).stream().map(UserController::view).toList());
+        responses.ok(ctx, users.listMembers(RequestAccount.of(ctx).id()).stream().map(UserController::view).toList());
     }
 
     public void removeMember(Context ctx) {
         String userId = ctx.pathParam("user_id");
-        users.removeMember(Guard.account(ctx).id(), userId, ctx.path());
+        users.removeMember(RequestAccount.of(ctx).id(), userId, ctx.path());
         responses.ok(ctx, Map.of("id", userId));
     }
 

@@ -1,10 +1,10 @@
 package dev.paygo.credit;
 
+import dev.paygo.account.RequestAccount;
 import dev.paygo.account.Account;
 import dev.paygo.error.Problems;
-import dev.paygo.http.Guard;
 import dev.paygo.http.JsonBody;
-import dev.paygo.http.JsonFields;
+import dev.paygo.json.JsonFields;
 import dev.paygo.http.Responses;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
@@ -33,7 +33,7 @@ public final class CreditController {
     }
 
     public void grant(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         JsonFields fields = JsonFields.root(body.parse(ctx), new Problems()).allowOnly(GRANT_FIELDS);
         Optional<BigDecimal> amount = fields.requiredDecimal("amount");
         String currency = fields.string("currency", 3).orElse(account.billingCurrency());
@@ -47,17 +47,17 @@ public final class CreditController {
     }
 
     public void list(Context ctx) {
-        responses.ok(ctx, credits.list(Guard.account(ctx)).stream().map(this::view).toList());
+        responses.ok(ctx, credits.list(RequestAccount.of(ctx)).stream().map(this::view).toList());
     }
 
     public void expire(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         responses.ok(ctx, view(credits.expire(account, ctx.pathParam("credit_id"))));
     }
 
     /** {@code billing.credits.get}. */
     public void summary(Context ctx) {
-        responses.ok(ctx, credits.summary(Guard.account(ctx)));
+        responses.ok(ctx, credits.summary(RequestAccount.of(ctx)));
     }
 
     private GrantView view(CreditGrant g) {

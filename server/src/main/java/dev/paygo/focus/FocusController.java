@@ -1,7 +1,7 @@
 package dev.paygo.focus;
 
+import dev.paygo.account.RequestAccount;
 import dev.paygo.account.Account;
-import dev.paygo.http.Guard;
 import dev.paygo.http.Responses;
 import dev.paygo.org.OrganizationService;
 import dev.paygo.rating.UsageWindow;
@@ -30,7 +30,7 @@ public final class FocusController {
     }
 
     public void account(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         UsageWindow window = focus.window(ctx::queryParam);
         GroupBy groupBy = GroupBy.parse(ctx.queryParams("group_by"));
         responses.ok(ctx, focus.records(account, window, groupBy));
@@ -49,7 +49,7 @@ public final class FocusController {
     }
 
     public void exportAccount(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         export(ctx, List.of(account), "account-" + account.id());
     }
 

@@ -2,6 +2,8 @@ package dev.paygo.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.paygo.error.ApiError;
+import dev.paygo.paging.Page;
+import dev.paygo.paging.ResultInfo;
 import java.util.List;
 
 /**
@@ -36,18 +38,5 @@ public record Envelope(boolean success, List<ErrorBody> errors, List<Object> mes
 
     /** Where in the request the error lies, as a JSON pointer. */
     public record Source(String pointer) {
-    }
-
-    /** Pagination facts of a list result. */
-    public record ResultInfo(int page, int perPage, int count, long totalCount, long totalPages) {
-    }
-
-    /** One page of a list with its pagination facts. */
-    public record Page<T>(List<T> items, ResultInfo info) {
-        public static <T> Page<T> of(List<T> items, PageRequest request, long totalCount) {
-            long totalPages = (totalCount + request.perPage() - 1) / request.perPage();
-            return new Page<>(items, new ResultInfo(request.page(), request.perPage(), items.size(), totalCount,
-                    totalPages));
-        }
     }
 }

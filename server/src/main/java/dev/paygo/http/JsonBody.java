@@ -54,7 +54,7 @@ public final class JsonBody {
     }
 
     /** Gives back what this request's body held of the budget; the route table calls it as a request ends. */
-    void release(Context ctx) {
+    public void release(Context ctx) {
         budget.release(ctx);
     }
 

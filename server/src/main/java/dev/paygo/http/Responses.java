@@ -3,6 +3,7 @@ package dev.paygo.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paygo.error.ApiError;
+import dev.paygo.paging.Page;
 import io.javalin.http.Context;
 import java.util.List;
 
@@ -26,7 +27,7 @@ public final class Responses {
         write(ctx, 201, Envelope.ok(result));
     }
 
-    public void page(Context ctx, Envelope.Page<?> page) {
+    public void page(Context ctx, Page<?> page) {
         write(ctx, 200, Envelope.page(page));
     }
 
@@ -76,7 +77,7 @@ public final class Responses {
     }
 
     /** The envelope this request was answered with so far (empty before an answer). */
-    static byte[] written(Context ctx) {
+    public static byte[] written(Context ctx) {
         byte[] written = ctx.attribute(WRITTEN);
         return written == null ? new byte[0] : written;
     }

@@ -1,10 +1,10 @@
 package dev.paygo.invoice;
 
+import dev.paygo.account.RequestAccount;
 import dev.paygo.account.Account;
 import dev.paygo.error.Problems;
-import dev.paygo.http.Envelope.Page;
-import dev.paygo.http.Guard;
-import dev.paygo.http.PageRequest;
+import dev.paygo.paging.Page;
+import dev.paygo.paging.PageRequest;
 import dev.paygo.http.Responses;
 import dev.paygo.money.Money;
 import dev.paygo.payment.ManualGateway;
@@ -47,7 +47,7 @@ public final class BillingHistoryController {
     }
 
     public void history(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         PageRequest page = PageRequest.from(ctx, 20);
         String status = ctx.queryParam("status");
         if (status != null && !STATUSES.contains(status)) {
@@ -70,14 +70,14 @@ public final class BillingHistoryController {
     }
 
     public void unpaidInvoice(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         List<Invoice> unpaid = invoices.listAll(account).stream()
                 .filter(i -> i.status() == InvoiceStatus.OPEN || i.status() == InvoiceStatus.PAST_DUE).toList();
         responses.ok(ctx, new UnpaidView(items(account, unpaid)));
     }
 
     public void badDebt(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         List<Invoice> bad = invoices.listAll(account).stream()
                 .filter(i -> i.status() == InvoiceStatus.UNCOLLECTIBLE).toList();
         Money zero = Money.zero(Currency.getInstance(account.billingCurrency())).toMinorUnit();

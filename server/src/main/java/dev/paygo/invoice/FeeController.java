@@ -1,10 +1,10 @@
 package dev.paygo.invoice;
 
+import dev.paygo.account.RequestAccount;
 import dev.paygo.account.Account;
 import dev.paygo.error.Problems;
-import dev.paygo.http.Guard;
 import dev.paygo.http.JsonBody;
-import dev.paygo.http.JsonFields;
+import dev.paygo.json.JsonFields;
 import dev.paygo.http.Responses;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -30,12 +30,12 @@ public final class FeeController {
     }
 
     public void list(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         responses.ok(ctx, fees.list(account).stream().map(f -> view(account, f)).toList());
     }
 
     public void hold(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         JsonFields fields = JsonFields.root(body.parseOrEmpty(ctx), new Problems()).allowOnly(HOLD_FIELDS);
         Optional<LocalDate> start = fields.date("start_day");
         fields.problems().throwIfAny();
@@ -43,7 +43,7 @@ public final class FeeController {
     }
 
     public void end(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         responses.ok(ctx, view(account, fees.end(account, ctx.pathParam("fee_id"))));
     }
 

@@ -1,14 +1,14 @@
 package dev.paygo.invoice;
 
+import dev.paygo.account.RequestAccount;
 import dev.paygo.account.Account;
 import dev.paygo.error.ErrorCode;
 import dev.paygo.error.PaygoException;
 import dev.paygo.error.Problems;
-import dev.paygo.http.Envelope.Page;
-import dev.paygo.http.Guard;
+import dev.paygo.paging.Page;
 import dev.paygo.http.JsonBody;
-import dev.paygo.http.JsonFields;
-import dev.paygo.http.PageRequest;
+import dev.paygo.json.JsonFields;
+import dev.paygo.paging.PageRequest;
 import dev.paygo.http.Responses;
 import dev.paygo.payment.PaymentAttempt;
 import dev.paygo.payment.PaymentService;
@@ -45,7 +45,7 @@ public final class InvoiceController {
     }
 
     public void list(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         Page<Invoice> page = invoices.list(account, PageRequest.from(ctx, 20));
         Map<String, String> hosted = invoices.hostedUrls(account, page.items());
         responses.page(ctx, new Page<>(page.items().stream().map(i -> InvoiceViews.view(i, null, hosted.get(i.id())))
@@ -53,12 +53,12 @@ public final class InvoiceController {
     }
 
     public void get(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         responses.ok(ctx, full(account, invoices.get(account, ctx.pathParam("invoice_id"))));
     }
 
     public void upcoming(Context ctx) {
-        UpcomingInvoice upcoming = invoices.upcoming(Guard.account(ctx));
+        UpcomingInvoice upcoming = invoices.upcoming(RequestAccount.of(ctx));
         responses.ok(ctx, new InvoiceViews.UpcomingView(upcoming.accountId(), "upcoming", upcoming.total().currencyCode(),
                 upcoming.periodStart(), upcoming.periodEnd(), InvoiceViews.lines(upcoming.lines()),
                 upcoming.total().plus(upcoming.credits()).toWire(), upcoming.credits().toWire(),
@@ -66,7 +66,7 @@ public final class InvoiceController {
     }
 
     public void recordPayment(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         String invoiceId = ctx.pathParam("invoice_id");
         JsonFields fields = JsonFields.root(body.parse(ctx), new Problems()).allowOnly(PAYMENT_FIELDS);
         Optional<BigDecimal> amount = fields.requiredDecimal("amount");
@@ -82,7 +82,7 @@ public final class InvoiceController {
     }
 
     public void voidInvoice(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         responses.ok(ctx, full(account, invoices.voidInvoice(account, ctx.pathParam("invoice_id"))));
     }
 

@@ -1,10 +1,10 @@
 package dev.paygo.notify;
 
 import dev.paygo.error.Problems;
-import dev.paygo.http.Envelope.Page;
+import dev.paygo.paging.Page;
 import dev.paygo.http.JsonBody;
-import dev.paygo.http.JsonFields;
-import dev.paygo.http.PageRequest;
+import dev.paygo.json.JsonFields;
+import dev.paygo.paging.PageRequest;
 import dev.paygo.http.Responses;
 import io.javalin.http.Context;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package dev.paygo.org;
 
+import dev.paygo.account.RequestAccount;
 import dev.paygo.auth.TokenController;
 import dev.paygo.error.Problems;
-import dev.paygo.http.Envelope.Page;
-import dev.paygo.http.Guard;
+import dev.paygo.paging.Page;
 import dev.paygo.http.JsonBody;
-import dev.paygo.http.JsonFields;
-import dev.paygo.http.PageRequest;
+import dev.paygo.json.JsonFields;
+import dev.paygo.paging.PageRequest;
 import dev.paygo.http.Responses;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -52,11 +52,11 @@ public final class OrganizationController {
     }
 
     public void addAccount(Context ctx) {
-        responses.ok(ctx, view(organizations.addAccount(id(ctx), Guard.account(ctx).id(), ctx.path())));
+        responses.ok(ctx, view(organizations.addAccount(id(ctx), RequestAccount.of(ctx).id(), ctx.path())));
     }
 
     public void removeAccount(Context ctx) {
-        responses.ok(ctx, view(organizations.removeAccount(id(ctx), Guard.account(ctx).id(), ctx.path())));
+        responses.ok(ctx, view(organizations.removeAccount(id(ctx), RequestAccount.of(ctx).id(), ctx.path())));
     }
 
     public void createToken(Context ctx) {

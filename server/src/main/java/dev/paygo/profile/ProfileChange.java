@@ -1,7 +1,7 @@
 package dev.paygo.profile;
 
 import dev.paygo.error.Problems;
-import dev.paygo.http.JsonFields;
+import dev.paygo.json.JsonFields;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

@@ -1,11 +1,12 @@
 package dev.paygo.profile;
 
+import dev.paygo.account.RequestAccount;
+import dev.paygo.auth.RequestPrincipal;
 import dev.paygo.account.Account;
 import dev.paygo.auth.PermissionGroup;
 import dev.paygo.error.Problems;
-import dev.paygo.http.Guard;
 import dev.paygo.http.JsonBody;
-import dev.paygo.http.JsonFields;
+import dev.paygo.json.JsonFields;
 import dev.paygo.http.Responses;
 import dev.paygo.money.Money;
 import io.javalin.http.Context;
@@ -42,9 +43,9 @@ public final class ProfileController {
     }
 
     public void create(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         BillingProfile created = profiles.create(account, change(ctx));
-        if (Guard.principal(ctx).may(account.id(), PermissionGroup.BILLING_READ)) {
+        if (RequestPrincipal.of(ctx).may(account.id(), PermissionGroup.BILLING_READ)) {
             responses.created(ctx, view(account, created));
         } else {
             responses.created(ctx, Map.of("id", created.id()));
@@ -52,18 +53,18 @@ public final class ProfileController {
     }
 
     public void delete(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         responses.ok(ctx, Map.of("id", profiles.delete(account).id()));
     }
 
     /** {@code billing.profiles.paymentMethod.create}: a setup intent of the profile's gateway. */
     public void createPaymentMethod(Context ctx) {
-        responses.created(ctx, paymentMethods.createIntent(Guard.account(ctx)));
+        responses.created(ctx, paymentMethods.createIntent(RequestAccount.of(ctx)));
     }
 
     /** Confirms a setup intent with a card: the test gateway's stand-in for a processor's card form. */
     public void confirmPaymentMethod(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         JsonFields fields = JsonFields.root(body.parse(ctx), new Problems()).allowOnly(CONFIRM_FIELDS);
         String secret = fields.requiredString("client_secret", 200).orElse("");
         if (!fields.has(ProfileFields.CARD_NUMBER)) {
@@ -75,17 +76,17 @@ public final class ProfileController {
     }
 
     public void get(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         responses.ok(ctx, view(account, profiles.get(account)));
     }
 
     public void put(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         answerWrite(ctx, account, profiles.replace(account, change(ctx)));
     }
 
     public void patch(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         answerWrite(ctx, account, profiles.patch(account, change(ctx)));
     }
 
@@ -94,7 +95,7 @@ public final class ProfileController {
      * learns only the profile's id (a write answer must not carry what the caller may not read).
      */
     private void answerWrite(Context ctx, Account account, BillingProfile written) {
-        if (Guard.principal(ctx).may(account.id(), PermissionGroup.BILLING_READ)) {
+        if (RequestPrincipal.of(ctx).may(account.id(), PermissionGroup.BILLING_READ)) {
             responses.ok(ctx, view(account, written));
         } else {
             responses.ok(ctx, Map.of("id", written.id()));

@@ -1,5 +1,6 @@
 package dev.paygo.rating;
 
+import dev.paygo.account.RequestAccount;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.paygo.account.Account;
@@ -7,7 +8,6 @@ import dev.paygo.account.AccountService;
 import dev.paygo.account.Subscription;
 import dev.paygo.http.AcceptEncoding;
 import dev.paygo.http.Envelope;
-import dev.paygo.http.Guard;
 import dev.paygo.http.Responses;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
@@ -35,12 +35,12 @@ public final class UsageRecordsController {
     }
 
     public void paygo(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         answer(ctx, account, "seed", records -> records.stream().map(r -> SeedRecord.of(r, account)).toList());
     }
 
     public void billable(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         answer(ctx, account, "focus", records -> {
             String subscription = accounts.subscriptions(account.id()).stream().findFirst().map(Subscription::id)
                     .orElse(null);
@@ -67,7 +67,7 @@ public final class UsageRecordsController {
     }
 
     public void info(Context ctx) {
-        List<Subscription> subscriptions = accounts.subscriptions(Guard.account(ctx).id());
+        List<Subscription> subscriptions = accounts.subscriptions(RequestAccount.of(ctx).id());
         boolean covered = subscriptions.stream().anyMatch(s -> s.end().isEmpty());
         responses.ok(ctx, new Info(covered, subscriptions.stream()
                 .map(s -> new SubscriptionView(s.id(), s.billingCycleAnchor(), s.start(), s.end().orElse(null)))

@@ -1,12 +1,13 @@
 package dev.paygo.usage;
 
+import dev.paygo.account.RequestAccount;
+import dev.paygo.auth.RequestPrincipal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paygo.account.AccountService;
 import dev.paygo.auth.PermissionGroup;
 import dev.paygo.auth.Principal;
 import dev.paygo.error.PaygoException;
 import dev.paygo.error.Problems;
-import dev.paygo.http.Guard;
 import dev.paygo.http.JsonBody;
 import dev.paygo.http.Responses;
 import io.javalin.http.Context;
@@ -36,7 +37,7 @@ public final class UsageController {
 
     /** Events of the URL's account; they may leave {@code account_id} out. */
     public void ingestForAccount(Context ctx) {
-        UsageEventReader reader = new UsageEventReader(mapper, maxEvents, Optional.of(Guard.account(ctx).id()));
+        UsageEventReader reader = new UsageEventReader(mapper, maxEvents, Optional.of(RequestAccount.of(ctx).id()));
         List<IncomingEvent> events = reader.read(body.bytes(ctx), ctx.contentType());
         responses.ok(ctx, usage.ingest(events, reader.problems()));
     }
@@ -45,7 +46,7 @@ public final class UsageController {
     public void ingest(Context ctx) {
         UsageEventReader reader = new UsageEventReader(mapper, maxEvents, Optional.empty());
         List<IncomingEvent> events = reader.read(body.bytes(ctx), ctx.contentType());
-        Principal principal = Guard.principal(ctx);
+        Principal principal = RequestPrincipal.of(ctx);
         Map<String, IncomingEvent> firstOfAccount = new LinkedHashMap<>();
         events.forEach(e -> firstOfAccount.putIfAbsent(e.event().accountId(), e));
         Problems problems = reader.problems();

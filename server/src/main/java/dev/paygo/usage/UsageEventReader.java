@@ -11,7 +11,7 @@ import dev.paygo.error.ErrorCode;
 import dev.paygo.error.PaygoException;
 import dev.paygo.error.Problems;
 import dev.paygo.http.JsonErrors;
-import dev.paygo.http.JsonFields;
+import dev.paygo.json.JsonFields;
 import dev.paygo.id.Ids;
 import java.io.IOException;
 import java.math.BigDecimal;

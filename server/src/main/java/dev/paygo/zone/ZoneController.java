@@ -1,10 +1,10 @@
 package dev.paygo.zone;
 
+import dev.paygo.account.RequestAccount;
 import dev.paygo.account.Account;
 import dev.paygo.error.Problems;
-import dev.paygo.http.Guard;
 import dev.paygo.http.JsonBody;
-import dev.paygo.http.JsonFields;
+import dev.paygo.json.JsonFields;
 import dev.paygo.http.Responses;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -27,7 +27,7 @@ public final class ZoneController {
     }
 
     public void put(Context ctx) {
-        Account account = Guard.account(ctx);
+        Account account = RequestAccount.of(ctx);
         JsonFields fields = JsonFields.root(body.parse(ctx), new Problems()).allowOnly(Set.of("name"));
         Optional<String> name = fields.requiredString("name", ZoneService.MAX_NAME);
         fields.problems().throwIfAny();
@@ -35,7 +35,7 @@ public final class ZoneController {
     }
 
     public void list(Context ctx) {
-        responses.ok(ctx, zones.list(Guard.account(ctx)).stream().map(ZoneController::view).toList());
+        responses.ok(ctx, zones.list(RequestAccount.of(ctx)).stream().map(ZoneController::view).toList());
     }
 
     private static ZoneView view(ZoneRow row) {

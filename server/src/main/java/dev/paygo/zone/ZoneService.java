@@ -2,7 +2,7 @@ package dev.paygo.zone;
 
 import dev.paygo.account.Account;
 import dev.paygo.error.Problems;
-import dev.paygo.http.JsonFields;
+import dev.paygo.json.JsonFields;
 import dev.paygo.id.Ids;
 import java.time.Clock;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.paygo.http.Route;
+import dev.paygo.routing.Route;
 import dev.paygo.testing.Contract;
 import dev.paygo.testing.Http;
 import dev.paygo.testing.TestServer;

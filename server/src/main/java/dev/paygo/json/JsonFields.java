@@ -1,4 +1,4 @@
-package dev.paygo.http;
+package dev.paygo.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

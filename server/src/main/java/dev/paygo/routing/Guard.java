@@ -1,10 +1,12 @@
-package dev.paygo.http;
+package dev.paygo.routing;
 
 import dev.paygo.account.Account;
 import dev.paygo.account.AccountService;
+import dev.paygo.account.RequestAccount;
 import dev.paygo.auth.Authenticator;
 import dev.paygo.auth.PermissionGroup;
 import dev.paygo.auth.Principal;
+import dev.paygo.auth.RequestPrincipal;
 import dev.paygo.error.ErrorCode;
 import dev.paygo.error.PaygoException;
 import dev.paygo.id.Ids;
@@ -20,8 +22,6 @@ import java.util.Optional;
  * account gets the same 403 whether the account exists or not; only the operator learns of a 404.
  */
 public final class Guard {
-    private static final String PRINCIPAL = "paygo.principal";
-    private static final String ACCOUNT = "paygo.account";
 
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
@@ -53,7 +53,7 @@ public final class Guard {
             }
             throw e;
         }
-        ctx.attribute(PRINCIPAL, principal);
+        RequestPrincipal.set(ctx, principal);
         if (!principal.isOperator()) {
             rateLimiter.acquire(principal.credentialKey());
         }
@@ -63,10 +63,10 @@ public final class Guard {
                     throw PaygoException.forbidden();
                 }
                 if (ctx.pathParamMap().containsKey("account_id")) {
-                    ctx.attribute(ACCOUNT, account(ctx, principal, access));
+                    RequestAccount.set(ctx, account(ctx, principal, access));
                 }
             }
-            case ACCOUNT -> ctx.attribute(ACCOUNT, account(ctx, principal, access));
+            case ACCOUNT -> RequestAccount.set(ctx, account(ctx, principal, access));
             case ORGANIZATION -> {
                 String id = ctx.pathParam("organization_id");
                 if (!access.permissions().stream().allMatch(p -> principal.mayOnOrganization(id, p))) {
@@ -100,23 +100,5 @@ public final class Guard {
             throw principal.isOperator() ? PaygoException.notFound(ctx.path()) : PaygoException.forbidden();
         }
         return account.get();
-    }
-
-    /** The authenticated caller of a guarded route. */
-    public static Principal principal(Context ctx) {
-        Principal principal = ctx.attribute(PRINCIPAL);
-        if (principal == null) {
-            throw new IllegalStateException("route is not guarded by an authenticated Access");
-        }
-        return principal;
-    }
-
-    /** The account of a route guarded by {@link Access#account}. */
-    public static Account account(Context ctx) {
-        Account account = ctx.attribute(ACCOUNT);
-        if (account == null) {
-            throw new IllegalStateException("route is not guarded by an account Access");
-        }
-        return account;
     }
 }

@@ -1,4 +1,4 @@
-package dev.paygo.http;
+package dev.paygo.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

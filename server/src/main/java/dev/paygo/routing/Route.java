@@ -1,4 +1,4 @@
-package dev.paygo.http;
+package dev.paygo.routing;
 
 import dev.paygo.idempotency.IdempotencyService;
 import io.javalin.http.Handler;

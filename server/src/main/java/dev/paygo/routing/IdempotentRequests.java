@@ -1,5 +1,8 @@
-package dev.paygo.http;
+package dev.paygo.routing;
 
+import dev.paygo.http.JsonBody;
+import dev.paygo.http.Responses;
+import dev.paygo.auth.RequestPrincipal;
 import dev.paygo.error.Problems;
 import dev.paygo.idempotency.IdempotencyService;
 import io.javalin.http.Context;
@@ -38,7 +41,7 @@ public final class IdempotentRequests {
             problems.addHeader(HEADER, "must be 1 to 255 printable ASCII characters without spaces, such as a UUID");
             problems.throwIfAny();
         }
-        String scope = Guard.principal(ctx).credentialKey();
+        String scope = RequestPrincipal.of(ctx).credentialKey();
         IdempotencyService.Outcome outcome = service.execute(scope, key, identity(ctx), mode, () -> {
             handler.handle(ctx);
             return new IdempotencyService.Answer(ctx.statusCode(),

@@ -1,4 +1,4 @@
-package dev.paygo.http;
+package dev.paygo.json;
 
 import com.ethlo.time.ITU;
 import java.time.DateTimeException;

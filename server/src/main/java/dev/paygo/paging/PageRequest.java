@@ -1,4 +1,4 @@
-package dev.paygo.http;
+package dev.paygo.paging;
 
 import dev.paygo.error.Problems;
 import io.javalin.http.Context;

@@ -1,5 +1,6 @@
-package dev.paygo.http;
+package dev.paygo.routing;
 
+import dev.paygo.http.JsonBody;
 import dev.paygo.idempotency.IdempotencyService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
