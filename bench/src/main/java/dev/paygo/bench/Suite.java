@@ -161,6 +161,7 @@ public final class Suite {
         log("JMH micro-benchmarks");
         Collection<RunResult> jmh = new Runner(new OptionsBuilder()
                 .include(RatingBench.class.getSimpleName()).include(JsonBench.class.getSimpleName())
+                .include(SdkModelBench.class.getSimpleName())
                 .forks(1).warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(1)).build()).run();
         report.jmh(jmh);
