@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paygo.notify.WebhookSettings;
+import dev.paygo.testing.Contract;
 import dev.paygo.testing.MutableClock;
 import dev.paygo.testing.RawHttp;
 import dev.paygo.testing.TestServer;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +71,18 @@ class FuzzIT {
         }
     }
 
+    /** What the answer breaks of the OpenAPI document, for a request whose path reads as a URI. */
+    private static Optional<List<String>> contractViolations(RawHttp.Answer a, Fuzzer.Request request) {
+        URI url;
+        try {
+            url = URI.create("http://127.0.0.1" + request.path());
+        } catch (IllegalArgumentException unreadable) {
+            return Optional.empty();  // a mutated path no client could send as a URI; the envelope checks still apply
+        }
+        return Optional.of(Contract.get().violations(request.method(), url, a.status(),
+                a.headers().get("content-type"), a.headers().get("content-encoding"), a.body()));
+    }
+
     private static void checkEnvelope(RawHttp.Answer a, Fuzzer.Request request, String context) throws Exception {
         if (a.status() >= 300) {
             for (String leak : LEAKS) {
@@ -77,6 +91,10 @@ class FuzzIT {
         }
         if (request.method().equals("HEAD") || (request.path().startsWith("/metrics") && a.status() == 200)) {
             return;
+        }
+        contractViolations(a, request).ifPresent(v -> assertThat(v).as(context).isEmpty());
+        if (request.path().startsWith("/client/v4/openapi.") && a.status() == 200) {
+            return;  // the OpenAPI document itself, JSON or YAML: checked against its own operation above
         }
         if (request.path().contains("/billable/usage/export") && a.status() == 200) {
             // An export answers with its file, CSV or Parquet, not an envelope.

@@ -75,6 +75,15 @@ class ContractTest {
     }
 
     @Test
+    void pathsAreRoutedAsTheServerRoutesThem() {
+        String zones = ok("[]");
+
+        assertThat(contract.violations("GET", at(ACCOUNT + "/zones/"), 200, JSON, null, zones)).isEmpty();
+        assertThat(contract.violations("GET", at("/client/v4//accounts/023e105f4ecef8ad9ca31a8372d0c353//zones"), 200,
+                JSON, null, zones)).isEmpty();
+    }
+
+    @Test
     void aLiteralPathIsMatchedBeforeATemplate() {
         String upcoming = ok("{\"account_id\":\"a\",\"status\":\"upcoming\",\"currency\":\"USD\","
                 + "\"period_start\":\"2026-11-15\",\"period_end\":\"2026-12-15\",\"subtotal\":\"0.00\","

@@ -99,13 +99,18 @@ public final class Contract {
      */
     public List<String> violations(String method, URI url, int status, String contentType, String contentEncoding,
                                    String body) {
-        String path = url.getRawPath();
-        boolean documented = path.startsWith(API + "/") || templates.stream().anyMatch(t -> t.path().equals(path));
+        // Routed as the server routes: repeated slashes count as one, and a trailing slash is ignored.
+        String path = url.getRawPath().replaceAll("/{2,}", "/");
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        String routed = path;
+        boolean documented = path.startsWith(API + "/") || templates.stream().anyMatch(t -> t.path().equals(routed));
         if (!documented || method.equals("HEAD") || method.equals("OPTIONS")) {
             return List.of();
         }
         String where = method + " " + path + " → " + status + ": ";
-        Operation operation = templates.stream().filter(t -> t.pattern().matcher(path).matches()).findFirst()
+        Operation operation = templates.stream().filter(t -> t.pattern().matcher(routed).matches()).findFirst()
                 .orElse(null);
         JsonNode op = operation == null ? null : operation.item().get(method.toLowerCase(Locale.ROOT));
         String pointer;
