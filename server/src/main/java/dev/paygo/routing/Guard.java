@@ -22,7 +22,6 @@ import java.util.Optional;
  * account gets the same 403 whether the account exists or not; only the operator learns of a 404.
  */
 public final class Guard {
-
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
     private final AuthThrottle throttle;
