@@ -105,6 +105,8 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Web console: " + Optional.ofNullable(publicUrl).orElse("http://localhost:" + paygo.port()) + "/ "
                 + (seeded.isPresent() ? "(sign in with the demo token below" : "(sign in with an API token")
                 + " or the operator token)");
+        out.println("API reference: " + Optional.ofNullable(publicUrl).orElse("http://localhost:" + paygo.port())
+                + "/docs (the OpenAPI document: " + base + "/openapi.json)");
         seeded.ifPresent(d -> {
             out.println();
             out.println("Demo account: " + d.account().id() + " (" + d.account().name() + ")");
