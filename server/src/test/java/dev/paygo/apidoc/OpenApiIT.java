@@ -43,7 +43,8 @@ class OpenApiIT {
                 .containsAll(table);
         assertThat(table).as("operations of openapi/paygo.yaml that the server does not serve")
                 .containsAll(document);
-        assertThat(table).hasSize(73);
+        assertThat(table).as("the route table, at least as it stood when the document was written")
+                .hasSizeGreaterThanOrEqualTo(73);
     }
 
     @Test
@@ -70,7 +71,7 @@ class OpenApiIT {
                 options);
 
         assertThat(result.getMessages()).as("the Swagger parser's messages").isEmpty();
-        assertThat(result.getOpenAPI().getPaths()).hasSize(58);
+        assertThat(result.getOpenAPI().getPaths()).hasSizeGreaterThanOrEqualTo(58);
         assertThat(result.getOpenAPI().getComponents().getSecuritySchemes())
                 .containsOnlyKeys("apiToken", "apiEmail", "apiKey", "operatorToken");
     }

@@ -99,27 +99,20 @@ public final class Contract {
      */
     public List<String> violations(String method, URI url, int status, String contentType, String contentEncoding,
                                    String body) {
-        // Routed as the server routes: repeated slashes count as one, and a trailing slash is ignored.
-        String path = url.getRawPath().replaceAll("/{2,}", "/");
-        if (path.length() > 1 && path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        String routed = path;
-        boolean documented = path.startsWith(API + "/") || templates.stream().anyMatch(t -> t.path().equals(routed));
+        String path = routed(url.getRawPath());
+        boolean documented = path.startsWith(API + "/") || templates.stream().anyMatch(t -> t.path().equals(path));
         if (!documented || method.equals("HEAD") || method.equals("OPTIONS")) {
             return List.of();
         }
         String where = method + " " + path + " → " + status + ": ";
-        Operation operation = templates.stream().filter(t -> t.pattern().matcher(routed).matches()).findFirst()
+        Operation operation = templates.stream().filter(t -> t.pattern().matcher(path).matches()).findFirst()
                 .orElse(null);
         JsonNode op = operation == null ? null : operation.item().get(method.toLowerCase(Locale.ROOT));
-        String pointer;
         if (op == null) {
-            if (status < 400) {
-                return List.of(where + "the document has no such operation");
-            }
-            pointer = "/components/schemas/ErrorEnvelope";
-            return validate(where, pointer, contentType, contentEncoding, body, "application/json");
+            // No such route or method: only a failure may answer it, and in the error envelope.
+            return status < 400 ? List.of(where + "the document has no such operation")
+                    : validate(where, "/components/schemas/ErrorEnvelope", contentType, contentEncoding, body,
+                            "application/json");
         }
         JsonNode response = op.path("responses").get(String.valueOf(status));
         String responsePointer = "/paths/" + escape(operation.key()) + "/"
@@ -152,6 +145,12 @@ public final class Contract {
         }
         return validate(where, responsePointer + "/content/" + escape(media) + "/schema", contentType,
                 contentEncoding, body, media);
+    }
+
+    /** A path as the server routes it: repeated slashes count as one, and a trailing slash is ignored. */
+    private static String routed(String rawPath) {
+        String path = rawPath.replaceAll("/{2,}", "/");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** Throws when the answer breaks the contract. */
