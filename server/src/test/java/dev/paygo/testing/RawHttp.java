@@ -19,6 +19,7 @@ public final class RawHttp implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    private String noAnswer = "";
 
     public RawHttp(int port) {
         this(port, "127.0.0.1");
@@ -61,17 +62,25 @@ public final class RawHttp implements AutoCloseable {
      * then), and reads the answer; empty when the connection closed without one. A HEAD answer has no body.
      */
     public java.util.Optional<Answer> exchangeLeniently(byte[] request, boolean head) {
+        long start = System.nanoTime();
+        String written = "written";
         try {
             out.write(request);
             out.flush();
         } catch (IOException e) {
-            // refused early: the answer may be waiting
+            written = "write failed (" + e + ")";  // refused early: the answer may be waiting
         }
         try {
             return java.util.Optional.of(head ? readHead() : read());
         } catch (IOException | RuntimeException e) {
+            noAnswer = written + ", then " + e + " after " + (System.nanoTime() - start) / 1_000_000 + " ms";
             return java.util.Optional.empty();
         }
+    }
+
+    /** Why the last {@link #exchangeLeniently} had no answer: what the write and the read ran into, and when. */
+    public String whyNoAnswer() {
+        return noAnswer;
     }
 
     private Answer readHead() throws IOException {
