@@ -162,6 +162,7 @@ public final class Suite {
         Collection<RunResult> jmh = new Runner(new OptionsBuilder()
                 .include(RatingBench.class.getSimpleName()).include(JsonBench.class.getSimpleName())
                 .include(SdkModelBench.class.getSimpleName())
+                .include(CatalogBench.class.getSimpleName())
                 .forks(1).warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(1)).build()).run();
         report.jmh(jmh);

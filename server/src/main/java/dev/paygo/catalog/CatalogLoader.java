@@ -1,9 +1,27 @@
 package dev.paygo.catalog;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.paygo.catalog.CatalogFile.MetricEntry;
+import dev.paygo.catalog.CatalogFile.Subscription;
+import dev.paygo.catalog.CatalogFile.TierEntry;
+import dev.paygo.catalog.CatalogFile.VersionEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -13,34 +31,45 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads and validates a catalog file (YAML, or JSON, which is YAML too). Every problem is reported with its
- * line; a catalog with any problem is refused as a whole. See docs/rating.md for the format.
+ * Reads and validates a catalog file (YAML, or JSON, which is YAML too): Jackson binds it into {@link CatalogFile}'s
+ * records, collecting what it cannot bind ({@link CatalogProblems}), then the checks here make sure it prices
+ * exactly. Every problem is reported with its line; a catalog with any problem is refused as a whole. See
+ * docs/rating.md for the format.
  */
 public final class CatalogLoader {
     public static final String DEFAULT_RESOURCE = "/catalog/default.yaml";
     private static final Pattern METRIC_ID = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*");
-    private static final Set<String> TOP = Set.of("currency", "currencies", "provider", "subscriptions", "metrics");
-    private static final Set<String> METRIC = Set.of("id", "family", "name", "consumed_unit", "pricing_unit",
-            "pricing_unit_size", "pricing_rounding", "versions", "retired_from", "category");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-    private static final Set<String> VERSION = Set.of("effective_from", "included", "included_scope", "block_size",
-            "block_rounding", "tiers");
-    private static final Set<String> TIER = Set.of("up_to", "price");
-    private static final Set<String> SUBSCRIPTION = Set.of("id", "name", "price", "period", "effective_from");
+    private static final Currency FALLBACK = Currency.getInstance("USD");
+    private static final YAMLMapper MAPPER = mapper();
 
-    private CatalogLoader() {
+    private final List<String> problems;
+
+    private CatalogLoader(List<String> problems) {
+        this.problems = problems;
+    }
+
+    private static YAMLMapper mapper() {
+        return YAMLMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .addModule(new JavaTimeModule())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                // A bare number is not a date (Jackson would read 2025 as the 2025th day after 1970-01-01).
+                .withConfigOverride(LocalDate.class, o -> o.setFormat(JsonFormat.Value.forLeniency(false)))
+                .build();
     }
 
     /** The catalog that ships with paygo: Cloudflare's public PayGo prices. */
@@ -62,48 +91,88 @@ public final class CatalogLoader {
 
     /** Parses a catalog; {@link InvalidCatalogException} lists every problem with its line. */
     public static Catalog parse(Reader reader, String name) {
-        Node root;
+        Located<CatalogFile> file;
+        CatalogProblems problems;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(10);
-            root = new Yaml(options).compose(reader);
-        } catch (MarkedYAMLException e) {
-            throw new InvalidCatalogException(name + ": line " + (e.getProblemMark().getLine() + 1) + ": "
-                    + e.getProblem());
-        } catch (RuntimeException e) {
-            throw new InvalidCatalogException(name + ": not valid YAML: " + e.getMessage());
+            String text = read(reader);
+            problems = new CatalogProblems();
+            problems.keyLines(keyLines(text, problems));
+            try (JsonParser parser = MAPPER.createParser(text)) {
+                if (parser.nextToken() == null) {
+                    throw new InvalidCatalogException(name + ": is empty");
+                }
+                Located<Void> root = Located.where(parser);
+                ObjectReader binder = MAPPER.readerFor(CatalogFile.class).withHandler(problems);
+                file = new Located<>(binder.readValue(parser), root.line(), "");
+            }
+        } catch (JacksonException e) {
+            throw new InvalidCatalogException(name + ": " + unreadable(e));
+        } catch (IOException e) {
+            throw new InvalidCatalogException(name + ": cannot be read: " + e.getMessage());
         }
-        if (root == null) {
-            throw new InvalidCatalogException(name + ": is empty");
-        }
-        List<String> problems = new ArrayList<>();
-        Catalog catalog = read(new YamlNode(root, "", problems), problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidCatalogException(name + ": " + problems.size() + " problem(s):\n  "
-                    + String.join("\n  ", problems));
+        Catalog catalog = file.value() == null ? null : new CatalogLoader(problems.list()).catalog(file);
+        if (!problems.list().isEmpty()) {
+            throw new InvalidCatalogException(name + ": " + problems.list().size() + " problem(s):\n  "
+                    + String.join("\n  ", problems.list()));
         }
         return catalog;
     }
 
-    private static Catalog read(YamlNode root, List<String> problems) {
-        if (!root.isMapping()) {
-            return null;
+    private static String read(Reader reader) throws IOException {
+        StringWriter text = new StringWriter();
+        reader.transferTo(text);
+        return text.toString();
+    }
+
+    /**
+     * The line of every key of the document by its path ({@code metrics[0].versions[1].tiers}); an alias
+     * ({@code *name}) is a problem: Jackson would read it as the text of its name, not as the value it stands for.
+     */
+    private static Map<String, Integer> keyLines(String text, CatalogProblems problems) throws IOException {
+        Map<String, Integer> lines = new HashMap<>();
+        try (YAMLParser parser = (YAMLParser) MAPPER.createParser(text)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.FIELD_NAME) {
+                    Located<Void> key = Located.where(parser);
+                    lines.putIfAbsent(key.path(), key.line());
+                } else if (parser.isCurrentAlias()) {
+                    problems.add(Located.where(parser).problem("is a YAML alias (*" + parser.getText()
+                            + "): write the value out, aliases are not supported"));
+                }
+            }
         }
-        root.allowOnly(TOP);
+        return lines;
+    }
+
+    /**
+     * Why a file is not a catalog at all — not YAML, or a key given twice — at the line of the problem: the parser
+     * cannot go on, so this is the one problem told.
+     */
+    private static String unreadable(JacksonException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            return "line " + (yaml.getProblemMark().getLine() + 1) + ": " + yaml.getProblem();
+        }
+        JsonLocation at = e.getLocation();
+        return (at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ": ")
+                + e.getOriginalMessage().lines().findFirst().orElse("not valid YAML");
+    }
+
+    private Catalog catalog(Located<CatalogFile> root) {
+        CatalogFile file = root.value();
         List<Currency> currencies = currencies(root);
-        String provider = root.field("provider").flatMap(YamlNode::text).orElse("paygo");
+        String provider = optional(file.provider()).flatMap(this::text).orElse("paygo");
         List<SubscriptionFee> subscriptions = new ArrayList<>();
-        root.field("subscriptions").ifPresent(list -> list.items().forEach(item -> subscription(item, currencies)
+        optional(file.subscriptions()).ifPresent(list -> items(list).forEach(item -> subscription(item, currencies)
                 .ifPresent(subscriptions::add)));
         Map<String, Metric> metrics = new LinkedHashMap<>();
-        root.required("metrics").ifPresent(list -> list.items().forEach(item -> metric(item, currencies).ifPresent(m -> {
-            if (metrics.putIfAbsent(m.id(), m) != null) {
-                item.problem("repeats the metric id '" + m.id() + "'");
-            }
-        })));
+        required(file.metrics(), root, "metrics").ifPresent(list -> items(list).forEach(item ->
+                metric(item, currencies).ifPresent(m -> {
+                    if (metrics.putIfAbsent(m.id(), m) != null) {
+                        problem(item, "repeats the metric id '" + m.id() + "'");
+                    }
+                })));
         if (metrics.isEmpty() && problems.isEmpty()) {
-            root.problem("has no metrics");
+            problem(root, "has no metrics");
         }
         return new Catalog(currencies, provider, metrics, subscriptions);
     }
@@ -112,35 +181,35 @@ public final class CatalogLoader {
      * The currencies the catalog prices in: {@code currencies: [USD, EUR]}, or {@code currency: USD} for one.
      * Each must be an ISO 4217 code of a currency with a minor unit (not XAU or XXX).
      */
-    private static List<Currency> currencies(YamlNode root) {
-        Optional<YamlNode> one = root.field("currency");
-        Optional<YamlNode> many = root.field("currencies");
-        if (one.isPresent() && many.isPresent()) {
-            root.problem("gives both currency and currencies: list every currency under currencies");
-            return List.of(Currency.getInstance("USD"));
+    private List<Currency> currencies(Located<CatalogFile> root) {
+        Located<String> one = root.value().currency();
+        Located<List<Located<String>>> many = root.value().currencies();
+        if (one != null && many != null) {
+            problem(root, "gives both currency and currencies: list every currency under currencies");
+            return List.of(FALLBACK);
         }
-        if (one.isEmpty() && many.isEmpty()) {
-            root.problem("needs the field 'currencies' (or 'currency'): the ISO 4217 codes it prices in");
-            return List.of(Currency.getInstance("USD"));
+        if (one == null && many == null) {
+            problem(root, "needs the field 'currencies' (or 'currency'): the ISO 4217 codes it prices in");
+            return List.of(FALLBACK);
         }
-        List<YamlNode> nodes = one.map(List::of).orElseGet(() -> many.get().items());
-        if (nodes.isEmpty()) {
-            many.get().problem("needs at least one currency");
+        List<Located<String>> codes = one != null ? optional(one).stream().toList() : items(many);
+        if (one == null && many.value() != null && codes.isEmpty()) {
+            problem(many, "needs at least one currency");
         }
         List<Currency> currencies = new ArrayList<>();
-        for (YamlNode node : nodes) {
-            node.text().flatMap(code -> currency(node, code)).ifPresent(c -> {
+        for (Located<String> code : codes) {
+            text(code).flatMap(text -> currency(code, text)).ifPresent(c -> {
                 if (currencies.contains(c)) {
-                    node.problem("repeats the currency " + c);
+                    problem(code, "repeats the currency " + c);
                 } else {
                     currencies.add(c);
                 }
             });
         }
-        return currencies.isEmpty() ? List.of(Currency.getInstance("USD")) : currencies;
+        return currencies.isEmpty() ? List.of(FALLBACK) : currencies;
     }
 
-    private static Optional<Currency> currency(YamlNode node, String code) {
+    private Optional<Currency> currency(Located<String> node, String code) {
         if (CURRENCY.matcher(code).matches()) {
             try {
                 Currency currency = Currency.getInstance(code);
@@ -151,7 +220,7 @@ public final class CatalogLoader {
                 // reported below
             }
         }
-        node.problem("must be an ISO 4217 currency code with a minor unit, such as USD, EUR or JPY, not '" + code + "'");
+        problem(node, "must be an ISO 4217 currency code with a minor unit, such as USD, EUR or JPY, not '" + code + "'");
         return Optional.empty();
     }
 
@@ -159,88 +228,97 @@ public final class CatalogLoader {
      * A price in each of the catalog's currencies: a decimal where the catalog has one currency, else a mapping
      * of every one of them ({@code {USD: "0.30", EUR: "0.28"}}). Prices are 0 or more.
      */
-    private static Optional<Map<Currency, BigDecimal>> prices(YamlNode node, List<Currency> currencies) {
+    private Optional<Map<Currency, BigDecimal>> prices(Located<Object> node, List<Currency> currencies) {
         Map<Currency, BigDecimal> prices = new LinkedHashMap<>();
-        if (!node.isMappingValue()) {
+        if (!(node.value() instanceof Map<?, ?> given)) {
             if (currencies.size() > 1) {
-                node.problem("must give a price for each of " + currencies + ", as {" + currencies.get(0) + ": \"1.00\", ...}");
+                problem(node, "must give a price for each of " + currencies + ", as {" + currencies.get(0)
+                        + ": \"1.00\", ...}");
                 return Optional.empty();
             }
-            node.decimal().ifPresent(p -> prices.put(currencies.get(0), p));
+            decimal(node, node.value()).ifPresent(p -> prices.put(currencies.get(0), p));
         } else {
-            Map<String, YamlNode> given = node.fieldMap();
             for (Currency currency : currencies) {
-                YamlNode price = given.get(currency.getCurrencyCode());
+                Object price = given.get(currency.getCurrencyCode());
                 if (price == null) {
-                    node.problem("needs a " + currency + " price");
+                    problem(node, "needs a " + currency + " price");
                 } else {
-                    price.decimal().ifPresent(p -> prices.put(currency, p));
+                    decimal(at(node, currency.getCurrencyCode()), price).ifPresent(p -> prices.put(currency, p));
                 }
             }
             given.keySet().stream().filter(code -> currencies.stream().noneMatch(c -> c.getCurrencyCode().equals(code)))
-                    .forEach(code -> given.get(code).problem("is not one of the catalog's currencies " + currencies));
+                    .forEach(code -> problem(at(node, String.valueOf(code)), "is not one of the catalog's currencies "
+                            + currencies));
         }
         boolean negative = prices.values().stream().anyMatch(p -> p.signum() < 0);
         if (negative) {
-            node.problem("must not be negative");
+            problem(node, "must not be negative");
         }
         return prices.size() == currencies.size() && !negative ? Optional.of(prices) : Optional.empty();
     }
 
-    private static Optional<SubscriptionFee> subscription(YamlNode item, List<Currency> currencies) {
-        if (!item.isMapping()) {
+    /** A price as read (a number, or text such as "0.30") as an exact decimal. */
+    private Optional<BigDecimal> decimal(Located<?> where, Object value) {
+        String text = value == null ? "" : value.toString().strip();
+        if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            problem(where, "must be a decimal number");
             return Optional.empty();
         }
-        item.allowOnly(SUBSCRIPTION);
-        var id = item.required("id").flatMap(YamlNode::text);
-        var name = item.required("name").flatMap(YamlNode::text);
-        var price = item.required("price").flatMap(n -> prices(n, currencies));
-        var period = item.required("period").flatMap(YamlNode::text);
-        var from = item.required("effective_from").flatMap(YamlNode::date);
+        try {
+            return Optional.of(new BigDecimal(text));
+        } catch (NumberFormatException e) {
+            problem(where, "must be a decimal number, not '" + text + "'");
+            return Optional.empty();
+        }
+    }
+
+    private Optional<SubscriptionFee> subscription(Located<Subscription> item, List<Currency> currencies) {
+        Subscription fee = item.value();
+        var id = required(fee.id(), item, "id").flatMap(this::text);
+        var name = required(fee.name(), item, "name").flatMap(this::text);
+        var price = required(fee.price(), item, "price").flatMap(n -> prices(n, currencies));
+        var period = required(fee.period(), item, "period").flatMap(this::text);
+        var from = required(fee.effectiveFrom(), item, "effective_from").map(Located::value);
         if (id.isEmpty() || name.isEmpty() || price.isEmpty() || period.isEmpty() || from.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new SubscriptionFee(id.get(), name.get(), price.get(), period.get(), from.get()));
     }
 
-    private static Optional<Metric> metric(YamlNode item, List<Currency> currencies) {
-        if (!item.isMapping()) {
-            return Optional.empty();
-        }
-        item.allowOnly(METRIC);
-        Optional<String> id = item.required("id").flatMap(YamlNode::text);
-        id.filter(i -> !METRIC_ID.matcher(i).matches()).ifPresent(i -> item.field("id").orElseThrow()
-                .problem("must be lowercase words joined by dots, such as workers.requests"));
-        var family = item.required("family").flatMap(YamlNode::text);
-        var name = item.required("name").flatMap(YamlNode::text);
-        Optional<String> category = item.field("category").flatMap(YamlNode::text);
-        var consumed = item.required("consumed_unit").flatMap(YamlNode::text);
-        var pricing = item.required("pricing_unit").flatMap(YamlNode::text);
-        var size = item.required("pricing_unit_size").flatMap(n -> powerOfTen(n));
-        var rounding = item.required("pricing_rounding").flatMap(n -> n.choice(Rounding.class));
-        rounding.filter(r -> r == Rounding.EXACT).ifPresent(r -> item.field("pricing_rounding").orElseThrow()
-                .problem("must be up, down or nearest: a PricingQuantity is a whole number"));
-        Optional<YamlNode> retiredNode = item.field("retired_from");
-        Optional<LocalDate> retired = retiredNode.flatMap(YamlNode::date);
+    private Optional<Metric> metric(Located<MetricEntry> item, List<Currency> currencies) {
+        MetricEntry entry = item.value();
+        Optional<String> id = required(entry.id(), item, "id").flatMap(this::text);
+        id.filter(i -> !METRIC_ID.matcher(i).matches()).ifPresent(i -> problem(entry.id(),
+                "must be lowercase words joined by dots, such as workers.requests"));
+        var family = required(entry.family(), item, "family").flatMap(this::text);
+        var name = required(entry.name(), item, "name").flatMap(this::text);
+        Optional<String> category = optional(entry.category()).flatMap(this::text);
+        var consumed = required(entry.consumedUnit(), item, "consumed_unit").flatMap(this::text);
+        var pricing = required(entry.pricingUnit(), item, "pricing_unit").flatMap(this::text);
+        var size = required(entry.pricingUnitSize(), item, "pricing_unit_size").flatMap(this::powerOfTen);
+        var rounding = required(entry.pricingRounding(), item, "pricing_rounding").map(Located::value);
+        rounding.filter(r -> r == Rounding.EXACT).ifPresent(r -> problem(entry.pricingRounding(),
+                "must be up, down or nearest: a PricingQuantity is a whole number"));
+        Optional<LocalDate> retired = optional(entry.retiredFrom()).map(Located::value);
         List<PriceVersion> versions = new ArrayList<>();
-        item.required("versions").ifPresent(list -> {
-            List<YamlNode> items = list.items();
-            if (items.isEmpty()) {
-                list.problem("needs at least one version");
+        required(entry.versions(), item, "versions").ifPresent(list -> {
+            List<Located<VersionEntry>> items = items(list);
+            if (items.isEmpty() && list.value() != null) {
+                problem(list, "needs at least one version");
             }
-            for (YamlNode version : items) {
+            for (Located<VersionEntry> version : items) {
                 version(version, currencies).ifPresent(v -> {
                     if (!versions.isEmpty() && !v.effectiveFrom().isAfter(versions.get(versions.size() - 1)
                             .effectiveFrom())) {
-                        version.problem("must be effective after the version before it");
+                        problem(version, "must be effective after the version before it");
                     }
                     if (!versions.isEmpty() && v.includedScope() != versions.get(0).includedScope()) {
-                        version.problem("changes included_scope from " + versions.get(0).includedScope().wire()
+                        problem(version, "changes included_scope from " + versions.get(0).includedScope().wire()
                                 + " to " + v.includedScope().wire() + ": an allowance cannot change what it is "
                                 + "granted over (add a new metric instead)");
                     }
                     if (retired.isPresent() && !v.effectiveFrom().isBefore(retired.get())) {
-                        version.problem("must be effective before the metric's retired_from " + retired.get());
+                        problem(version, "must be effective before the metric's retired_from " + retired.get());
                     }
                     versions.add(v);
                 });
@@ -248,36 +326,32 @@ public final class CatalogLoader {
         });
         if (id.isEmpty() || family.isEmpty() || name.isEmpty() || consumed.isEmpty() || pricing.isEmpty()
                 || size.isEmpty() || rounding.isEmpty() || versions.isEmpty()
-                || (retiredNode.isPresent() && retired.isEmpty())) {
+                || (entry.retiredFrom() != null && retired.isEmpty())) {
             return Optional.empty();
         }
         return Optional.of(new Metric(id.get(), family.get(), name.get(), consumed.get(), pricing.get(), size.get(),
                 rounding.get(), versions, retired, category));
     }
 
-    private static Optional<PriceVersion> version(YamlNode item, List<Currency> currencies) {
-        if (!item.isMapping()) {
-            return Optional.empty();
-        }
-        item.allowOnly(VERSION);
-        var from = item.required("effective_from").flatMap(YamlNode::date);
-        var included = item.field("included").map(n -> n.decimal().filter(d -> {
+    private Optional<PriceVersion> version(Located<VersionEntry> item, List<Currency> currencies) {
+        VersionEntry entry = item.value();
+        var from = required(entry.effectiveFrom(), item, "effective_from").map(Located::value);
+        var included = entry.included() == null ? Optional.of(BigDecimal.ZERO) : value(entry.included()).filter(d -> {
             boolean whole = d.signum() >= 0 && d.stripTrailingZeros().scale() <= 0;
             if (!whole) {
-                n.problem("must be a whole number of pricing units, 0 or more");
+                problem(entry.included(), "must be a whole number of pricing units, 0 or more");
             }
             return whole;
-        })).orElse(Optional.of(BigDecimal.ZERO));
-        var scope = item.field("included_scope").map(n -> n.choice(AllowanceScope.class))
-                .orElse(Optional.of(AllowanceScope.BILLING_PERIOD));
-        var block = item.field("block_size").map(CatalogLoader::powerOfTen).orElse(Optional.of(BigDecimal.ONE));
-        var blockRounding = item.field("block_rounding").map(n -> n.choice(Rounding.class))
-                .orElse(Optional.of(Rounding.EXACT));
+        });
+        var scope = entry.includedScope() == null ? Optional.of(AllowanceScope.BILLING_PERIOD)
+                : value(entry.includedScope());
+        var block = entry.blockSize() == null ? Optional.of(BigDecimal.ONE) : powerOfTen(entry.blockSize());
+        var blockRounding = entry.blockRounding() == null ? Optional.of(Rounding.EXACT) : value(entry.blockRounding());
         List<Tier> tiers = new ArrayList<>();
-        item.required("tiers").ifPresent(list -> {
-            List<YamlNode> items = list.items();
-            if (items.isEmpty()) {
-                list.problem("needs at least one tier");
+        required(entry.tiers(), item, "tiers").ifPresent(list -> {
+            List<Located<TierEntry>> items = items(list);
+            if (items.isEmpty() && list.value() != null) {
+                problem(list, "needs at least one tier");
             }
             for (int i = 0; i < items.size(); i++) {
                 tier(items.get(i), i == items.size() - 1, tiers, currencies).ifPresent(tiers::add);
@@ -291,36 +365,80 @@ public final class CatalogLoader {
                 tiers));
     }
 
-    private static Optional<Tier> tier(YamlNode item, boolean last, List<Tier> before, List<Currency> currencies) {
-        if (!item.isMapping()) {
-            return Optional.empty();
+    private Optional<Tier> tier(Located<TierEntry> item, boolean last, List<Tier> before, List<Currency> currencies) {
+        TierEntry entry = item.value();
+        Optional<Map<Currency, BigDecimal>> prices = required(entry.price(), item, "price")
+                .flatMap(n -> prices(n, currencies));
+        Located<BigDecimal> upToNode = entry.upTo();
+        Optional<BigDecimal> upTo = optional(upToNode).map(Located::value);
+        if (upToNode == null && !last) {
+            problem(item, "needs up_to: only the last tier is open-ended");
         }
-        item.allowOnly(TIER);
-        Optional<Map<Currency, BigDecimal>> prices = item.required("price").flatMap(n -> prices(n, currencies));
-        Optional<YamlNode> upToNode = item.field("up_to").filter(n -> !n.isNull());
-        Optional<BigDecimal> upTo = upToNode.flatMap(YamlNode::decimal);
-        if (upToNode.isEmpty() && !last) {
-            item.problem("needs up_to: only the last tier is open-ended");
-        }
-        if (upToNode.isPresent() && last) {
-            upToNode.get().problem("must be left out on the last tier: usage beyond it would be free");
+        if (upToNode != null && last) {
+            problem(upToNode, "must be left out on the last tier: usage beyond it would be free");
         }
         BigDecimal floor = before.isEmpty() ? BigDecimal.ZERO : before.get(before.size() - 1).upTo().orElse(null);
         if (upTo.isPresent() && floor != null && upTo.get().compareTo(floor) <= 0) {
-            upToNode.get().problem("must be above the tier before it");
+            problem(upToNode, "must be above the tier before it");
         }
         return prices.map(p -> new Tier(upTo, p));
     }
 
-    private static Optional<BigDecimal> powerOfTen(YamlNode node) {
-        return node.decimal().filter(d -> {
+    private Optional<BigDecimal> powerOfTen(Located<BigDecimal> node) {
+        return value(node).filter(d -> {
             BigDecimal stripped = d.stripTrailingZeros();
             boolean power = d.signum() > 0 && stripped.unscaledValue().equals(BigInteger.ONE)
                     && stripped.scale() >= -12 && stripped.scale() <= 12;
             if (!power) {
-                node.problem("must be a power of ten (0.001, 1, 1000000, ...), so every cost stays exact");
+                problem(node, "must be a power of ten (0.001, 1, 1000000, ...), so every cost stays exact");
             }
             return power;
         });
+    }
+
+    /** A field that must be given: reported at its owner when left out (or given as null). */
+    private <T> Optional<Located<T>> required(Located<T> field, Located<?> owner, String name) {
+        if (field == null) {
+            problem(owner, "needs the field '" + name + "'");
+        }
+        return optional(field);
+    }
+
+    /** A field's value when it was given and could be read (a value that could not was reported as read). */
+    private static <T> Optional<Located<T>> optional(Located<T> field) {
+        return Optional.ofNullable(field).filter(f -> f.value() != null);
+    }
+
+    private static <T> Optional<T> value(Located<T> field) {
+        return Optional.ofNullable(field.value());
+    }
+
+    /** The items of a list that could be read as what the list holds; an empty item ({@code - ~}) is a problem. */
+    private <T> List<Located<T>> items(Located<List<Located<T>>> list) {
+        if (list.value() == null) {
+            return List.of();
+        }
+        if (list.value().contains(null)) {
+            problem(list, "has an empty item");
+        }
+        return list.value().stream().filter(item -> item != null && item.value() != null).toList();
+    }
+
+    private Optional<String> text(Located<String> field) {
+        String text = field.value().strip();
+        if (text.isEmpty()) {
+            problem(field, "must be a non-empty value");
+            return Optional.empty();
+        }
+        return Optional.of(text);
+    }
+
+    /** Where a key of a mapping value is, for a problem with it (its mapping's line). */
+    private static Located<Void> at(Located<?> mapping, String key) {
+        return new Located<>(null, mapping.line(), mapping.path() + "." + key);
+    }
+
+    private void problem(Located<?> where, String message) {
+        problems.add(where.problem(message));
     }
 }

@@ -180,4 +180,64 @@ class CatalogLoaderTest {
                     .hasMessageContaining("must be an ISO 4217 currency code with a minor unit");
         }
     }
+
+    private static final String METRIC = """
+              - id: m
+                family: F
+                name: N
+                consumed_unit: u
+                pricing_unit: u
+                pricing_unit_size: 1
+                pricing_rounding: up
+                versions:
+                  - effective_from: 2025-01-01
+                    tiers:
+                      - price: 0.30
+            """;
+
+    @Test
+    void valuesAreReadAsWrittenNeverThroughABinaryFloat() {
+        Catalog catalog = parse("currency: USD\nmetrics:\n" + METRIC.replace("name: N", "name: yes")
+                .replace("price: 0.30", "price: 0.000000123456789012345678901"));
+        Metric metric = catalog.findMetric("m").orElseThrow();
+        assertThat(metric.name()).isEqualTo("yes");
+        assertThat(metric.versions().get(0).tiers().get(0).prices().get(Currency.getInstance("USD")))
+                .isEqualTo(new BigDecimal("0.000000123456789012345678901"));
+        assertThat(parse("currency: USD\nmetrics:\n" + METRIC).findMetric("m").orElseThrow().versions().get(0).tiers()
+                .get(0).prices().get(Currency.getInstance("USD"))).isEqualTo(new BigDecimal("0.30"));
+    }
+
+    @Test
+    void valuesOfTheWrongKindAreProblemsAtTheirLineNotGuesses() {
+        // A bare number is neither a date (not a day count from 1970) nor a rounding (not the enum's index).
+        assertThatThrownBy(() -> parse("currency: USD\nmetrics:\n" + METRIC.replace("2025-01-01", "2025")
+                .replace("pricing_rounding: up", "pricing_rounding: 1")))
+                .hasMessageContaining("2 problem(s)")
+                .hasMessageContaining("line 9: metrics[0].pricing_rounding must be one of [exact, up, down, nearest], not 1")
+                .hasMessageContaining("line 11: metrics[0].versions[0].effective_from must be a date such as 2025-01-01");
+        assertThatThrownBy(() -> parse("currency: USD\nmetrics:\n" + METRIC.replace("    tiers:\n", "    tiers: {a: 1}\n"
+                + "        colour:\n").replace("name: N", "name: [N]")))
+                .hasMessageContaining("3 problem(s)")
+                .hasMessageContaining("line 5: metrics[0].name must be a non-empty value")
+                .hasMessageContaining("line 12: metrics[0].versions[0].tiers must be a list")
+                .hasMessageContaining("line 13: metrics[0].versions[0].colour is not a known field (known: "
+                        + "block_rounding, block_size, effective_from, included, included_scope, tiers)");
+        assertThatThrownBy(() -> parse("currency: USD\nmetrics: {id: m}\n")).hasMessageContaining("line 2: metrics must be a list");
+        assertThatThrownBy(() -> parse("currency: USD\nmetrics:\n  - [m]\n")).hasMessageContaining(
+                "line 3: metrics[0] must be a mapping of fields");
+        assertThatThrownBy(() -> parse("currency: USD\nmetrics:\n  - ~\n" + METRIC)).hasMessageContaining(
+                "line 3: metrics has an empty item");
+        assertThatThrownBy(() -> parse("just text")).hasMessageContaining("line 1: must be a mapping of fields");
+        assertThatThrownBy(() -> parse("\n")).hasMessageContaining("test.yaml: is empty");
+        assertThatThrownBy(() -> parse("currency: USD\nmetrics:\n" + METRIC.replace("name: N", "name: ~")))
+                .hasMessageContaining("line 3: metrics[0] needs the field 'name'");
+    }
+
+    @Test
+    void aYamlAliasIsRefusedRatherThanReadAsItsName() {
+        assertThatThrownBy(() -> parse("currency: USD\nmetrics:\n" + METRIC.replace("price: 0.30",
+                "price: &usual 0.30\n          - price: *usual")))
+                .hasMessageContaining("line 14: metrics[0].versions[0].tiers[1].price is a YAML alias (*usual): write "
+                        + "the value out, aliases are not supported");
+    }
 }
