@@ -145,7 +145,7 @@ public final class PaygoServer implements AutoCloseable {
         this.invoices = new InvoiceService(database.jdbi(), config.clock(), rating, fees, profiles, payments,
                 credits, outbox, publicUrl, config.billing().invoiceGrace(), config.lateEventDays());
         this.billing = new BillingRun(database.jdbi(), config.clock(), accounts, invoices, payments, profiles,
-                credits, config.billing().dunning());
+                credits, config.billing());
         this.zones = new ZoneService(database.jdbi(), config.clock());
         this.organizations = new OrganizationService(database.jdbi(), config.clock(), accounts);
         this.focus = new FocusService(rating, catalog, accounts, invoices, usage, zones, config.clock());

@@ -42,6 +42,12 @@ final class BillingOptions {
                     + "(env PAYGO_INVOICE_ISSUER; default: the catalog's provider)")
     String invoiceIssuer;
 
+    @Option(names = "--billing-lock-lease", defaultValue = "${env:PAYGO_BILLING_LOCK_LEASE:-PT15S}",
+            paramLabel = "DURATION", description = "how long the billing lock outlives a run whose node died: the next "
+                    + "run, on any node, waits at most this long; at least PT1S (env PAYGO_BILLING_LOCK_LEASE; "
+                    + "default ${DEFAULT-VALUE})")
+    String lockLease;
+
     /** {@code config} with these options applied and background runs every {@code intervalSeconds}. */
     ServerConfig apply(ServerConfig config, int intervalSeconds) {
         if (lateEventDays < 0) {
@@ -54,14 +60,21 @@ final class BillingOptions {
             throw new ParameterException(spec.commandLine(), "--invoice-grace must be an ISO-8601 duration such as "
                     + "PT1H, not '" + invoiceGrace + "'");
         }
+        Duration lease;
+        try {
+            lease = Duration.parse(lockLease);
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), "--billing-lock-lease must be an ISO-8601 duration such "
+                    + "as PT15S, not '" + lockLease + "'");
+        }
         try {
             List<String> issuer = invoiceIssuer == null || invoiceIssuer.isBlank() ? List.of()
                     : Arrays.stream(invoiceIssuer.split("\\|")).map(String::strip).toList();
             return config.withLateEventDays(lateEventDays).withBilling(new BillingSettings(grace, intervalSeconds,
-                    DunningSchedule.parse(dunning), issuer));
+                    DunningSchedule.parse(dunning), issuer, lease));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--invoice-grace, --billing-interval, --dunning or "
-                    + "--invoice-issuer: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--invoice-grace, --billing-interval, --dunning, "
+                    + "--invoice-issuer or --billing-lock-lease: " + e.getMessage());
         }
     }
 }

@@ -23,6 +23,12 @@ import org.junit.jupiter.api.Test;
  * made once, numbers have no gaps, and every invoice's lines add up to its total.
  */
 class BillingCrashIT {
+    /**
+     * The billing lock's lease in the crash tests: after each kill the next run waits for the dead node's lease to
+     * run out, so the default 15 s would be most of these tests' time; 3 s still spans several renewals a run.
+     */
+    static final String LOCK_LEASE = "PT3S";
+
     @Test
     void killedMidRunBillingIssuesEachInvoiceOnceAndChargesEachOnce() throws Exception {
         int accounts = Suite.pick(300, 2_000);
@@ -30,7 +36,8 @@ class BillingCrashIT {
         Random random = new Random(Suite.seed(20261202));
         try (TestBackend backend = TestBackend.create()) {
             Path log = Suite.tempFile("paygo-billing-crash", ".log");
-            PaygoProcess paygo = PaygoProcess.start(backend.jdbcUrl(), log, "384m", Map.of(), "--rate-limit", "0");
+            PaygoProcess paygo = PaygoProcess.start(backend.jdbcUrl(), log, "384m", Map.of(), "--rate-limit", "0",
+                    "--billing-lock-lease", LOCK_LEASE);
             try {
                 List<String> ids = openAccountsWithAnEndedPeriodOfUsage(paygo, accounts);
                 Jdbi db = Jdbi.create(backend.jdbcUrl());
@@ -39,7 +46,7 @@ class BillingCrashIT {
                     String before = holder(db);
                     CompletableFuture<Api.Answer> run = CompletableFuture.supplyAsync(() -> Api.call(paygo.baseUrl(),
                             "POST", "/billing/runs", PaygoProcess.OPERATOR_TOKEN, null));
-                    // The killed node's lease on the lock runs out first (15 s); kill once this run has taken it.
+                    // The killed node's lease on the lock runs out first (LOCK_LEASE); kill once this run has taken it.
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
                     while (holder(db).equals(before) && !run.isDone() && System.nanoTime() < deadline) {
                         TimeUnit.MILLISECONDS.sleep(20);

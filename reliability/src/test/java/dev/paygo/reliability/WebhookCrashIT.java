@@ -44,7 +44,8 @@ class WebhookCrashIT {
             });
             Path log = Suite.tempFile("paygo-webhook-crash", ".log");
             PaygoProcess paygo = PaygoProcess.start(backend.jdbcUrl(), log, "384m", Map.of(), "--rate-limit", "0",
-                    "--webhook-allow-private", "--webhook-timeout", "PT1S", "--webhook-first-retry", "PT0.5S");
+                    "--webhook-allow-private", "--webhook-timeout", "PT1S", "--webhook-first-retry", "PT0.5S",
+                    "--billing-lock-lease", BillingCrashIT.LOCK_LEASE);
             try {
                 Api.Answer registered = Api.call(paygo.baseUrl(), "POST", "/webhooks", PaygoProcess.OPERATOR_TOKEN,
                         "{\"url\": \"" + receiver.url("/hooks") + "\", \"enabled_events\": [\"invoice.finalized\", "
@@ -58,13 +59,21 @@ class WebhookCrashIT {
                     String before = BillingCrashIT.holder(db);
                     CompletableFuture<Api.Answer> run = CompletableFuture.supplyAsync(() -> Api.call(paygo.baseUrl(),
                             "POST", "/billing/runs", PaygoProcess.OPERATOR_TOKEN, null));
-                    // The killed node's lease on the billing lock runs out first (15 s): kill once this run has
-                    // taken it, a moment later, so kills land while invoices are issued and paid.
+                    // The killed node's lease on the billing lock runs out first (3 s): wait until this run has
+                    // taken it.
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
                     while (BillingCrashIT.holder(db).equals(before) && !run.isDone() && System.nanoTime() < deadline) {
                         TimeUnit.MILLISECONDS.sleep(20);
                     }
-                    TimeUnit.MILLISECONDS.sleep(random.nextInt(1500));
+                    // Then kill after a random share of the work left (invoices issued, then messages received:
+                    // 3 x accounts) for the kills left, so kills land while invoices are issued and paid and while
+                    // their deliveries are in flight, whatever the machine's speed.
+                    long from = progress(db, receiver);
+                    long left = Math.max(1, 3L * accounts - from);
+                    long target = from + 1 + random.nextInt((int) Math.max(1, 2 * left / (kills - k + 1)));
+                    while (progress(db, receiver) < target && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(60)) {
+                        TimeUnit.MILLISECONDS.sleep(5);
+                    }
                     paygo.kill();
                     atKill.add(count(db, "SELECT COUNT(*) FROM invoices") + "i/" + receiver.at("/hooks").size() + "r/"
                             + count(db, "SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending'") + "p");
@@ -112,6 +121,11 @@ class WebhookCrashIT {
     private static Set<String> toldOf(List<Received> got, String type) {
         return got.stream().map(Received::json).filter(j -> j.get("type").asText().equals(type))
                 .map(j -> j.get("data")).map(data -> data.get("id").asText()).collect(Collectors.toSet());
+    }
+
+    /** How far the work has gone: invoices issued plus webhook requests received. */
+    private static long progress(Jdbi db, WebhookReceiver receiver) {
+        return count(db, "SELECT COUNT(*) FROM invoices") + receiver.at("/hooks").size();
     }
 
     private static long count(Jdbi db, String sql) {

@@ -47,8 +47,6 @@ import org.slf4j.LoggerFactory;
 public final class BillingRun {
     private static final Logger LOG = LoggerFactory.getLogger(BillingRun.class);
     private static final String LOCK = "billing";
-    /** How long the lock outlives a run that stops renewing it (a node that died): the next run waits this long. */
-    private static final Duration LEASE = Duration.ofSeconds(15);
     private static final int PAGE = 500;
 
     private final Jdbi jdbi;
@@ -61,11 +59,13 @@ public final class BillingRun {
     private final CreditService credits;
     private final DunningSchedule dunning;
     private final String node = Ids.hex(6);
+    /** How long the lock outlives a run that stops renewing it (a node that died): the next run waits this long. */
+    private final Duration lockLease;
     private final LongAdder issued = new LongAdder();
     private final Map<Outcome, LongAdder> outcomes = new EnumMap<>(Outcome.class);
 
     public BillingRun(Jdbi jdbi, Clock clock, AccountService accounts, InvoiceService invoices, PaymentService payments,
-                      ProfileService profiles, CreditService credits, DunningSchedule dunning) {
+                      ProfileService profiles, CreditService credits, BillingSettings settings) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.accounts = accounts;
@@ -73,7 +73,8 @@ public final class BillingRun {
         this.payments = payments;
         this.profiles = profiles;
         this.credits = credits;
-        this.dunning = dunning;
+        this.dunning = settings.dunning();
+        this.lockLease = settings.lockLease();
         for (Outcome outcome : Outcome.values()) {
             outcomes.put(outcome, new LongAdder());
         }
@@ -256,7 +257,7 @@ public final class BillingRun {
     }
 
     /**
-     * A run's hold on the lock: taken for {@link #LEASE}, renewed once a third of it has passed (a cheap check
+     * A run's hold on the lock: taken for {@link #lockLease}, renewed once a third of it has passed (a cheap check
      * per account, a write only every few seconds), so another node takes over within a lease of this one dying.
      */
     private final class Lease {
@@ -271,7 +272,7 @@ public final class BillingRun {
         boolean take() {
             long now = clock.millis();
             boolean held = jdbi.withExtension(InvoiceDao.class, dao -> dao.acquireLock(LOCK, holder,
-                    now + LEASE.toMillis(), now)) == 1;
+                    now + lockLease.toMillis(), now)) == 1;
             if (held) {
                 renewedAtMs = now;
             }
@@ -280,7 +281,7 @@ public final class BillingRun {
 
         /** True while the run still holds the lock, renewing it when due. */
         boolean keep() {
-            return clock.millis() - renewedAtMs < LEASE.toMillis() / 3 || take();
+            return clock.millis() - renewedAtMs < lockLease.toMillis() / 3 || take();
         }
     }
 }
