@@ -124,6 +124,13 @@ class PaygoCliTest {
         CliRun badIssuer = CliRun.of("bill", "--database", database(), "--invoice-issuer", "Example Inc.||1 Main St");
         assertThat(badIssuer.exitCode()).isEqualTo(2);
         assertThat(badIssuer.err()).contains("--invoice-issuer").contains("1 to 8 lines");
+        CliRun shortLease = CliRun.of("bill", "--database", database(), "--billing-lock-lease", "PT0.5S");
+        assertThat(shortLease.exitCode()).isEqualTo(2);
+        assertThat(shortLease.err()).contains("--billing-lock-lease").contains("at least one second: PT0.5S");
+        CliRun unreadableLease = CliRun.of("serve", "--database", database(), "--billing-lock-lease", "15");
+        assertThat(unreadableLease.exitCode()).isEqualTo(2);
+        assertThat(unreadableLease.err()).contains("--billing-lock-lease must be an ISO-8601 duration such as PT15S, "
+                + "not '15'");
         CliRun badUrl = CliRun.of("serve", "--database", database(), "--public-url", "https://billing.example.com/pay");
         assertThat(badUrl.exitCode()).isEqualTo(2);
         assertThat(badUrl.err()).contains("--public-url must be http(s)://host[:port] without a path");
