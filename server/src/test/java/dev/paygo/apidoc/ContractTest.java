@@ -100,4 +100,36 @@ class ContractTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("openapi/paygo.yaml")
                 .hasMessageContaining("\"result\":{}");
     }
+
+    /** What a JSON body the server took (201) at POST {@code path} breaks of the document. */
+    private java.util.List<String> posted(String path, String body) {
+        return contract.requestViolations("POST", at(path), 201, JSON, body);
+    }
+
+    @Test
+    void aRequestBodyTheServerTookIsCheckedAgainstTheOperationsRequestBody() {
+        String accounts = "/client/v4/accounts";
+        assertThat(posted(accounts, "{\"name\": \"n\", \"billing_currency\": null}")).isEmpty();
+        assertThat(posted(accounts, "{\"name\": \"n\", \"billing_currency\": 3}")).singleElement().asString()
+                .contains("POST /client/v4/accounts request: /billing_currency");
+        assertThat(posted(accounts, "{\"name\": \"n\", \"colour\": \"blue\"}")).singleElement().asString()
+                .contains("colour");
+        // Refused bodies are the server's to refuse; NDJSON is a series of documents, not one.
+        assertThat(contract.requestViolations("POST", at(accounts), 400, JSON, "{\"name\": 3}")).isEmpty();
+        assertThat(contract.requestViolations("POST", at(ACCOUNT + "/usage/events"), 200, "application/x-ndjson",
+                "{\"id\": \"a\"}\n{\"id\": \"b\"}\n")).isEmpty();
+        assertThat(contract.requestViolations("POST", at(accounts), 201, "text/plain", "n"))
+                .singleElement().asString().contains("text/plain");
+    }
+
+    @Test
+    void anEmailIsAMailboxWhateverItsTopLevelDomain() {
+        for (String good : new String[] {"billing@console.example", "first.last+tag@mail.co.uk"}) {
+            assertThat(posted("/client/v4/users", "{\"email\": \"" + good + "\"}")).as(good).isEmpty();
+        }
+        for (String bad : new String[] {"no-at-sign", "a@", "@example.com", "a@-example.com", "a b@example.com"}) {
+            assertThat(posted("/client/v4/users", "{\"email\": \"" + bad + "\"}")).as(bad)
+                    .singleElement().asString().contains("/email");
+        }
+    }
 }

@@ -9,7 +9,10 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.ExecutionContext;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.OpenApi31;
+import com.networknt.schema.format.Format;
 import dev.paygo.apidoc.ApiDocument;
 import java.net.URI;
 import java.util.ArrayList;
@@ -31,7 +34,8 @@ import java.util.regex.Pattern;
  *
  * <p>The tests are stricter than the published document: an object schema that lists its properties is closed here
  * ({@code unevaluatedProperties: false}), so a field the server sends but the document lacks fails a test, while
- * clients generated from the document stay free to meet new fields.
+ * clients generated from the document stay free to meet new fields. Request bodies the server accepts are checked
+ * too ({@link #requestViolations}): what the server takes, a client generated from the document must be able to send.
  */
 public final class Contract {
     private static final String BASE = "https://paygo.test/openapi.json";
@@ -51,7 +55,8 @@ public final class Contract {
     private Contract() {
         document = ApiDocument.load().tree();
         String strict = closeObjects(document.deepCopy());
-        registry = SchemaRegistry.withDefaultDialect(OpenApi31.getInstance(), builder -> builder
+        Dialect dialect = Dialect.builder(OpenApi31.getInstance()).format(new MailboxFormat()).build();
+        registry = SchemaRegistry.withDefaultDialect(dialect, builder -> builder
                 .schemas(Map.of(BASE, strict))
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
         String base = document.path("servers").path(0).path("url").asText(API);
@@ -147,6 +152,43 @@ public final class Contract {
                 contentEncoding, body, media);
     }
 
+    /**
+     * Checks a request body the server accepted (it answered 2xx) against the operation's request body: what the
+     * server takes must be what the document allows, or a client generated from the document could not send it.
+     *
+     * @return what the body does that the document does not allow; empty when it conforms, when the server
+     *     refused it, or when it is not JSON (an NDJSON batch, a file)
+     */
+    public List<String> requestViolations(String method, URI url, int status, String contentType, String body) {
+        if (status < 200 || status > 299 || body == null || body.isEmpty()) {
+            return List.of();
+        }
+        String path = routed(url.getRawPath());
+        Operation operation = templates.stream().filter(t -> t.pattern().matcher(path).matches()).findFirst()
+                .orElse(null);
+        JsonNode op = operation == null ? null : operation.item().get(method.toLowerCase(Locale.ROOT));
+        if (op == null) {
+            return List.of();
+        }
+        String where = method + " " + path + " request: ";
+        JsonNode content = op.path("requestBody").path("content");
+        if (content.isMissingNode()) {
+            return List.of(where + "a body the server took where the document has none");
+        }
+        String media = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (!content.has(media)) {
+            List<String> allowed = new ArrayList<>();
+            content.fieldNames().forEachRemaining(allowed::add);
+            return List.of(where + "Content-Type " + contentType + " is not one of " + allowed);
+        }
+        if (!media.equals("application/json") && !media.endsWith("+json")) {
+            return List.of();  // NDJSON is a series of documents, not one
+        }
+        String pointer = "/paths/" + escape(operation.key()) + "/" + method.toLowerCase(Locale.ROOT)
+                + "/requestBody/content/" + escape(media) + "/schema";
+        return validate(where, pointer, contentType, null, body, media);
+    }
+
     /** A path as the server routes it: repeated slashes count as one, and a trailing slash is ignored. */
     private static String routed(String rawPath) {
         String path = rawPath.replaceAll("/{2,}", "/");
@@ -155,7 +197,14 @@ public final class Contract {
 
     /** Throws when the answer breaks the contract. */
     public void check(String method, URI url, int status, String contentType, String contentEncoding, String body) {
-        List<String> violations = violations(method, url, status, contentType, contentEncoding, body);
+        check(method, url, status, contentType, contentEncoding, body, null, null);
+    }
+
+    /** Throws when the answer, or the request body the server accepted, breaks the contract. */
+    public void check(String method, URI url, int status, String contentType, String contentEncoding, String body,
+                      String requestContentType, String requestBody) {
+        List<String> violations = new ArrayList<>(violations(method, url, status, contentType, contentEncoding, body));
+        violations.addAll(requestViolations(method, url, status, requestContentType, requestBody));
         if (!violations.isEmpty()) {
             throw new AssertionError("the answer breaks openapi/paygo.yaml:\n  " + String.join("\n  ", violations)
                     + "\n  body: " + abbreviate(body));
@@ -214,6 +263,28 @@ public final class Contract {
             });
         } else if (schema != null && schema.isArray()) {
             schema.forEach(Contract::close);
+        }
+    }
+
+    /**
+     * {@code format: email} as RFC 5321's Mailbox syntax (dot-atom local part, then a domain of letters, digits and
+     * hyphens): networknt's own check also wants a top-level domain from IANA's list, and refuses the {@code .example}
+     * that RFC 2606 reserves for examples and that the suites use.
+     */
+    private static final class MailboxFormat implements Format {
+        private static final String ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+        private static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+        private static final Pattern MAILBOX = Pattern.compile(ATOM + "(\\." + ATOM + ")*@" + LABEL + "(\\." + LABEL
+                + ")+");
+
+        @Override
+        public String getName() {
+            return "email";
+        }
+
+        @Override
+        public boolean matches(ExecutionContext context, String value) {
+            return value.length() <= 254 && MAILBOX.matcher(value).matches();
         }
     }
 }

@@ -26,8 +26,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A reverse proxy on loopback in front of a paygo server that checks every answer against the API's contract
- * ({@link Contract}) as a client receives it, whatever the client: the Java SDK, or Cloudflare's TypeScript SDK in
- * Node.js. Requests and answers pass unchanged (compressed answers are decompressed only to be checked); what breaks
+ * ({@link Contract}) as a client receives it, and every request body the server accepts as the client sent it,
+ * whatever the client: the Java SDK, or Cloudflare's TypeScript SDK in Node.js. Requests and answers pass unchanged (compressed answers are decompressed only to be checked); what breaks
  * the contract is kept and reported by {@link #violations()}, and makes {@link TestServer#close()} fail.
  */
 public final class ContractProxy implements AutoCloseable {
@@ -89,6 +89,11 @@ public final class ContractProxy implements AutoCloseable {
                 throw new IOException(e);
             }
             check(method, uri, response);
+            String requestType = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (exchange.getRequestHeaders().getFirst("Content-Encoding") == null) {
+                violations.addAll(Contract.get().requestViolations(method, uri, response.statusCode(), requestType,
+                        new String(body, StandardCharsets.UTF_8)));
+            }
             response.headers().map().forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                     exchange.getResponseHeaders().put(name, values);
