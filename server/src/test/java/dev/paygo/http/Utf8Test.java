@@ -18,9 +18,18 @@ class Utf8Test {
 
     @Property(tries = 1000)
     void everyStringWithoutNulEncodesToCleanUtf8(@ForAll String text) {
-        String withoutNul = text.replace("\u0000", "");
+        // NUL anywhere and U+FEFF at the start (the bytes of a byte-order mark) are refused on purpose, see below.
+        String clean = text.replace("\u0000", "").replaceFirst("^\uFEFF+", "");
         // Unpaired surrogates become '?' in the encoder: the bytes are always valid UTF-8.
-        assertThat(Utf8.firstInvalid(withoutNul.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(Utf8.firstInvalid(clean.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @Test
+    void aByteOrderMarkIsRefusedOnlyAtTheStart() {
+        // jqwik once drew "\uFEFF": as the first character it is a byte-order mark (RFC 8259: never sent, refused
+        // here); inside a string it is an ordinary character.
+        assertThat(Utf8.firstInvalid("\uFEFF".getBytes(StandardCharsets.UTF_8))).hasValue(0);
+        assertThat(Utf8.firstInvalid("[\"\uFEFF\"]".getBytes(StandardCharsets.UTF_8))).isEmpty();
     }
 
     @Test
