@@ -113,7 +113,7 @@ public final class CatalogLoader {
         Catalog catalog = file.value() == null ? null : new CatalogLoader(problems.list()).catalog(file);
         if (!problems.list().isEmpty()) {
             throw new InvalidCatalogException(name + ": " + problems.list().size() + " problem(s):\n  "
-                    + String.join("\n  ", problems.list()));
+                    + String.join("\n  ", problems.byLine()));
         }
         return catalog;
     }

@@ -38,6 +38,12 @@ final class CatalogProblems extends DeserializationProblemHandler {
         return problems;
     }
 
+    /** The problems in the order of their lines ("line 12: ..."), as a reader goes through the file. */
+    List<String> byLine() {
+        return problems.stream().sorted(java.util.Comparator.comparingInt(
+                (String problem) -> Integer.parseInt(problem.substring("line ".length(), problem.indexOf(':'))))).toList();
+    }
+
     void add(String problem) {
         problems.add(problem);
     }

@@ -63,6 +63,14 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void problemsAreListedInTheOrderOfTheFile() {
+        // Jackson tells of an unknown field (line 5) only after the rest of its record (the date on line 12).
+        assertThatThrownBy(() -> parse("currency: USD\nmetrics:\n" + METRIC.replace("family: F", "family: F\n    colour: red")
+                .replace("2025-01-01", "2025")))
+                .hasMessageMatching("(?s)test.yaml: 2 problem\\(s\\):\n  line 5: metrics\\[0\\].colour .*\n  line 12: .*");
+    }
+
+    @Test
     void syntaxErrorsAndDuplicateKeysNameTheLine() {
         assertThatThrownBy(() -> parse("currency: USD\nmetrics: [\n"))
                 .isInstanceOf(InvalidCatalogException.class).hasMessageContaining("line 3");
