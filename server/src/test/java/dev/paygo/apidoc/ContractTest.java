@@ -120,6 +120,11 @@ class ContractTest {
                 "{\"id\": \"a\"}\n{\"id\": \"b\"}\n")).isEmpty();
         assertThat(contract.requestViolations("POST", at(accounts), 201, "text/plain", "n"))
                 .singleElement().asString().contains("text/plain");
+        // An operation without a body: an empty object says nothing, anything else is a body it does not take.
+        String voidInvoice = ACCOUNT + "/invoices/0123456789abcdef0123456789abcdef/void";
+        assertThat(contract.requestViolations("POST", at(voidInvoice), 200, JSON, "{}")).isEmpty();
+        assertThat(contract.requestViolations("POST", at(voidInvoice), 200, JSON, "{\"reason\": \"x\"}"))
+                .singleElement().asString().contains("a body the server took where the document has none");
     }
 
     @Test
