@@ -4,7 +4,6 @@ import dev.paygo.ServerConfig;
 import dev.paygo.invoice.BillingSettings;
 import dev.paygo.payment.DunningSchedule;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,20 +52,8 @@ final class BillingOptions {
         if (lateEventDays < 0) {
             throw new ParameterException(spec.commandLine(), "--late-event-days must not be negative");
         }
-        Duration grace;
-        try {
-            grace = Duration.parse(invoiceGrace);
-        } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), "--invoice-grace must be an ISO-8601 duration such as "
-                    + "PT1H, not '" + invoiceGrace + "'");
-        }
-        Duration lease;
-        try {
-            lease = Duration.parse(lockLease);
-        } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), "--billing-lock-lease must be an ISO-8601 duration such "
-                    + "as PT15S, not '" + lockLease + "'");
-        }
+        Duration grace = DurationOption.parse(spec, "--invoice-grace", invoiceGrace);
+        Duration lease = DurationOption.parse(spec, "--billing-lock-lease", lockLease);
         try {
             List<String> issuer = invoiceIssuer == null || invoiceIssuer.isBlank() ? List.of()
                     : Arrays.stream(invoiceIssuer.split("\\|")).map(String::strip).toList();

@@ -3,7 +3,6 @@ package dev.paygo.cli;
 import dev.paygo.ServerConfig;
 import dev.paygo.notify.WebhookSettings;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -44,11 +43,6 @@ final class WebhookOptions {
     }
 
     private Duration duration(String option, String value) {
-        try {
-            return Duration.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), option + " must be an ISO-8601 duration such as PT10S, "
-                    + "not '" + value + "'");
-        }
+        return DurationOption.parse(spec, option, value);
     }
 }

@@ -129,8 +129,12 @@ class PaygoCliTest {
         assertThat(shortLease.err()).contains("--billing-lock-lease").contains("at least one second: PT0.5S");
         CliRun unreadableLease = CliRun.of("serve", "--database", database(), "--billing-lock-lease", "15");
         assertThat(unreadableLease.exitCode()).isEqualTo(2);
-        assertThat(unreadableLease.err()).contains("--billing-lock-lease must be an ISO-8601 duration such as PT15S, "
-                + "not '15'");
+        assertThat(unreadableLease.err()).contains("--billing-lock-lease must be an ISO-8601 duration such as PT15S or "
+                + "PT1H, not '15'");
+        CliRun unreadableGrace = CliRun.of("bill", "--database", database(), "--invoice-grace", "1h");
+        assertThat(unreadableGrace.exitCode()).isEqualTo(2);
+        assertThat(unreadableGrace.err()).contains("--invoice-grace must be an ISO-8601 duration such as PT15S or PT1H, "
+                + "not '1h'");
         CliRun badUrl = CliRun.of("serve", "--database", database(), "--public-url", "https://billing.example.com/pay");
         assertThat(badUrl.exitCode()).isEqualTo(2);
         assertThat(badUrl.err()).contains("--public-url must be http(s)://host[:port] without a path");
