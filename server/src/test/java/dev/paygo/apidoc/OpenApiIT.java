@@ -93,6 +93,19 @@ class OpenApiIT {
     }
 
     @Test
+    void everyTagAnOperationNamesIsDeclaredWithADescription() {
+        JsonNode document = Contract.get().document();
+        Set<String> described = new TreeSet<>();
+        document.path("tags").forEach(tag -> {
+            assertThat(tag.path("description").asText()).as("tag " + tag.path("name")).isNotBlank();
+            described.add(tag.path("name").asText());
+        });
+        Set<String> used = new TreeSet<>();
+        document.path("paths").forEach(path -> path.forEach(op -> op.path("tags").forEach(t -> used.add(t.asText()))));
+        assertThat(used).isEqualTo(described);
+    }
+
+    @Test
     void theApiReferencePageServesSwaggerUiFromTheJar() {
         Http root = new Http(server.baseUrl().replace("/client/v4", ""));
         Http.Reply page = root.get("/docs");
