@@ -128,6 +128,11 @@ class ContractTest {
     }
 
     @Test
+    void theDocumentsOwnExamplesAreWhatItsSchemasAllow() {
+        assertThat(Contract.get().exampleViolations()).isEmpty();
+    }
+
+    @Test
     void anEmailIsAMailboxWhateverItsTopLevelDomain() {
         for (String good : new String[] {"billing@console.example", "first.last+tag@mail.co.uk"}) {
             assertThat(posted("/client/v4/users", "{\"email\": \"" + good + "\"}")).as(good).isEmpty();

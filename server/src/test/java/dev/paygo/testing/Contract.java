@@ -191,6 +191,47 @@ public final class Contract {
         return validate(where, pointer, contentType, null, body, media);
     }
 
+    /**
+     * The document's own examples that its schemas refuse, checked as strictly as answers are: a schema's
+     * {@code examples} against that schema, and a media type's {@code example} against the media type's schema. The
+     * examples are what Swagger UI and generated clients' docs show, so one that drifted from its schema misleads.
+     */
+    public List<String> exampleViolations() {
+        List<String> found = new ArrayList<>();
+        collectExamples(document, "", found);
+        return found;
+    }
+
+    private void collectExamples(JsonNode node, String pointer, List<String> found) {
+        if (node.isObject()) {
+            JsonNode examples = node.path("examples");
+            for (int i = 0; examples.isArray() && i < examples.size(); i++) {
+                found.addAll(validateValue(pointer + "/examples/" + i + ": ", pointer, examples.get(i)));
+            }
+            if (node.has("example") && node.has("schema")) {
+                found.addAll(validateValue(pointer + "/example: ", pointer + "/schema", node.get("example")));
+            }
+            node.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("examples") && !e.getKey().equals("example")) {
+                    collectExamples(e.getValue(), pointer + "/" + escape(e.getKey()), found);
+                }
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectExamples(node.get(i), pointer + "/" + i, found);
+            }
+        }
+    }
+
+    private List<String> validateValue(String where, String pointer, JsonNode value) {
+        List<Error> errors = schema(pointer).validate(value.toString(), InputFormat.JSON);
+        return errors.stream().map(e -> where + e.getInstanceLocation() + " " + e.getMessage()).toList();
+    }
+
+    private Schema schema(String pointer) {
+        return schemas.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(BASE + "#" + p)));
+    }
+
     /** A path as the server routes it: repeated slashes count as one, and a trailing slash is ignored. */
     private static String routed(String rawPath) {
         String path = rawPath.replaceAll("/{2,}", "/");
@@ -221,8 +262,7 @@ public final class Contract {
         if (contentEncoding != null && !contentEncoding.equalsIgnoreCase("identity")) {
             return List.of();
         }
-        Schema schema = schemas.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(BASE + "#" + p)));
-        List<Error> errors = schema.validate(body, InputFormat.JSON);
+        List<Error> errors = schema(pointer).validate(body, InputFormat.JSON);
         return errors.stream().map(e -> where + e.getInstanceLocation() + " " + e.getMessage()).toList();
     }
 
