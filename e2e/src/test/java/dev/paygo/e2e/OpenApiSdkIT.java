@@ -5,39 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paygo.testing.Contract;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The document's Cloudflare-shaped operation ids are methods of Cloudflare's TypeScript SDK 7.3.0: a route paygo
- * says is Cloudflare's is one that SDK calls by that name (paygo's own are {@code paygo.*}).
+ * The document's Cloudflare-shaped operations are what Cloudflare's TypeScript SDK 7.3.0 types: each operation id is a
+ * method of that SDK (paygo's own are {@code paygo.*}), and each answer carries every field the method's typings
+ * declare, with a type that agrees, except the fields a schema names in {@code x-cloudflare-not-served}.
  */
 class OpenApiSdkIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void everyCloudflareOperationIdIsAMethodOfTheSdk() throws Exception {
-        List<String> ids = new ArrayList<>();
-        Contract.get().document().path("paths").forEach(item -> item.forEach(op -> {
-            String id = op.path("operationId").asText("");
-            if (!id.isEmpty() && !id.startsWith("paygo.")) {
-                ids.add(id);
-            }
-        }));
-        Path nodeDir = Path.of(System.getProperty("paygo.node.dir", "node")).toAbsolutePath();
-        Process process = new ProcessBuilder("node", "sdk-methods.mjs", CloudflareSdk.V7, JSON.writeValueAsString(ids))
-                .directory(nodeDir.toFile()).start();
-        byte[] out = process.getInputStream().readAllBytes();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(err).isZero();
-        JsonNode found = JSON.readTree(out);
+        List<String> ids = new ArrayList<>(cloudflareOperations().keySet());
+        JsonNode found = node("sdk-methods.mjs", ids);
         Map<String, Boolean> missing = new TreeMap<>();
         ids.forEach(id -> {
             if (!found.path(id).asBoolean()) {
@@ -48,5 +39,55 @@ class OpenApiSdkIT {
         assertThat(ids).contains("billing.profiles.get", "billing.usage.paygo", "billing.usage.get",
                 "organizations.billing.usage.get", "accounts.tokens.create").hasSizeGreaterThanOrEqualTo(20);
         assertThat(missing).as("operation ids that cloudflare@7.3.0 has no method for").isEmpty();
+    }
+
+    @Test
+    void cloudflareShapedAnswersCarryEveryFieldTheSdkTypes() throws Exception {
+        Map<String, JsonNode> operations = cloudflareOperations();
+        JsonNode typed = node("sdk-types.mjs", List.copyOf(operations.keySet()));
+        SdkShapes shapes = new SdkShapes(Contract.get().document());
+        operations.forEach((id, op) -> {
+            JsonNode answer = typed.path(id);
+            JsonNode result = shapes.result(op);
+            if (result != null && !answer.isNull()) {
+                shapes.compare(id, answer, result);
+            }
+        });
+
+        assertThat(shapes.problems()).as("fields cloudflare@7.3.0 types that the document lacks or types otherwise")
+                .isEmpty();
+        assertThat(shapes.fieldsCompared()).as("fields compared").isGreaterThan(300);
+        assertThat(shapes.notServedChecked()).as("fields paygo says it does not serve, each one the SDK types")
+                .contains("accounts.tokens.create .last_used_on", "accounts.tokens.list [].condition");
+    }
+
+    /** The document's Cloudflare-shaped operations by id (paygo's own are named {@code paygo.*}). */
+    private static Map<String, JsonNode> cloudflareOperations() {
+        Map<String, JsonNode> operations = new TreeMap<>();
+        Contract.get().document().path("paths").forEach(item -> item.forEach(op -> {
+            String id = op.path("operationId").asText("");
+            if (!id.isEmpty() && !id.startsWith("paygo.")) {
+                operations.put(id, op);
+            }
+        }));
+        return operations;
+    }
+
+    /** Runs one of the e2e's node scripts on cloudflare@7.3.0 and the operation ids; its JSON answer. */
+    private static JsonNode node(String script, List<String> ids) throws Exception {
+        Path nodeDir = Path.of(System.getProperty("paygo.node.dir", "node")).toAbsolutePath();
+        Process process = new ProcessBuilder("node", script, CloudflareSdk.V7, JSON.writeValueAsString(ids))
+                .directory(nodeDir.toFile()).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(script + " ends").isTrue();
+        assertThat(process.exitValue()).as(err.get()).isZero();
+        return JSON.readTree(out);
     }
 }

@@ -1,0 +1,180 @@
+package dev.paygo.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares what Cloudflare's TypeScript SDK types a method to answer (a shape written by {@code sdk-types.mjs}) with
+ * the OpenAPI document's schema of that answer: every field the SDK types must be in the document with a type that
+ * agrees (a JSON null the document allows is no disagreement: the SDK's optional fields may be left out or null),
+ * unless the schema names it in {@code x-cloudflare-not-served}; and every name there must be one the SDK types, so
+ * the list cannot outlive a field Cloudflare dropped. Fields the document has beyond the SDK's are paygo's own (or
+ * an older SDK's) and allowed: a client of the typed SDK sees them as extra data.
+ */
+final class SdkShapes {
+    private static final String NOT_SERVED = "x-cloudflare-not-served";
+
+    private final JsonNode document;
+    private final List<String> problems = new ArrayList<>();
+    private final List<String> notServedChecked = new ArrayList<>();
+    private int fieldsCompared;
+
+    SdkShapes(JsonNode document) {
+        this.document = document;
+    }
+
+    /** What disagrees, each as {@code operation-id path: why}. */
+    List<String> problems() {
+        return problems;
+    }
+
+    /** The fields both typed by the SDK and compared with the document. */
+    int fieldsCompared() {
+        return fieldsCompared;
+    }
+
+    /** The fields the SDK types that the document says paygo does not serve, as {@code operation-id path}. */
+    List<String> notServedChecked() {
+        return notServedChecked;
+    }
+
+    /** The schema of the envelope's {@code result} in the operation's 200 or 201 answer; null when it has none. */
+    JsonNode result(JsonNode operation) {
+        JsonNode responses = operation.path("responses");
+        JsonNode ok = responses.has("200") ? responses.get("200") : responses.get("201");
+        if (ok == null) {
+            return null;
+        }
+        JsonNode schema = resolve(ok).path("content").path("application/json").path("schema");
+        return schema.isMissingNode() ? null : properties(schema).get("result");
+    }
+
+    /** Compares the SDK's {@code shape} of operation {@code id}'s answer with the document's {@code schema}. */
+    void compare(String id, JsonNode shape, JsonNode schema) {
+        compareAt(id + " ", shape, resolve(schema));
+    }
+
+    private void compareAt(String where, JsonNode shape, JsonNode schema) {
+        if (shape.has("union")) {
+            List<JsonNode> members = new ArrayList<>();
+            shape.get("union").forEach(member -> {
+                if (!member.asText().equals("null")) {
+                    members.add(member);
+                }
+            });
+            if (members.size() == 1) {
+                compareAt(where, members.get(0), schema);
+            }
+            return;  // a union of several kinds: the document's anyOf is not matched member by member
+        }
+        Set<String> types = types(schema);
+        if (shape.has("array")) {
+            JsonNode items = items(schema);
+            if (items == null) {
+                problems.add(where + ": the SDK types an array, the document " + types);
+            } else {
+                compareAt(where + "[]", shape.get("array"), resolve(items));
+            }
+        } else if (shape.has("object")) {
+            compareObject(where, shape.get("object"), schema);
+        } else {
+            String primitive = shape.asText();
+            Set<String> allowed = switch (primitive) {
+                case "string" -> Set.of("string");
+                case "number" -> Set.of("number", "integer");
+                case "boolean" -> Set.of("boolean");
+                case "map" -> Set.of("object");
+                default -> Set.of();  // null, unknown, object: anything the document says agrees
+            };
+            if (!allowed.isEmpty() && !types.isEmpty() && allowed.stream().noneMatch(types::contains)) {
+                problems.add(where + ": the SDK types " + primitive + ", the document " + types);
+            }
+        }
+    }
+
+    private void compareObject(String where, JsonNode typedFields, JsonNode schema) {
+        Map<String, JsonNode> fields = properties(schema);
+        Set<String> notServed = notServed(schema);
+        typedFields.properties().forEach(typed -> {
+            String name = typed.getKey();
+            String at = where + "." + name;
+            JsonNode field = fields.get(name);
+            if (notServed.contains(name)) {
+                notServedChecked.add(at);
+                if (field != null) {
+                    problems.add(at + ": in " + NOT_SERVED + " and in the document's properties");
+                }
+            } else if (field == null) {
+                problems.add(at + ": the SDK types it" + (typed.getValue().path("optional").asBoolean()
+                        ? " (optional)" : "") + ", the document lacks it");
+            } else {
+                fieldsCompared++;
+                compareAt(at, typed.getValue().path("type"), resolve(field));
+            }
+        });
+        for (String name : notServed) {
+            if (!typedFields.has(name)) {
+                problems.add(where + "." + name + ": in " + NOT_SERVED + " but the SDK does not type it");
+            }
+        }
+    }
+
+    /** The node a local {@code $ref} points to, followed to the end. */
+    private JsonNode resolve(JsonNode node) {
+        JsonNode at = node;
+        while (at.has("$ref") && at.get("$ref").asText().startsWith("#")) {
+            at = document.at(at.get("$ref").asText().substring(1));
+        }
+        return at;
+    }
+
+    /** The schema and the schemas it combines (allOf, anyOf, oneOf), resolved. */
+    private List<JsonNode> parts(JsonNode schema) {
+        List<JsonNode> parts = new ArrayList<>();
+        parts.add(resolve(schema));
+        for (String combiner : List.of("allOf", "anyOf", "oneOf")) {
+            resolve(schema).path(combiner).forEach(part -> parts.addAll(parts(part)));
+        }
+        return parts;
+    }
+
+    /** The properties the schema and its parts list; a later part's wins (allOf: [Envelope, {result: …}]). */
+    private Map<String, JsonNode> properties(JsonNode schema) {
+        Map<String, JsonNode> properties = new LinkedHashMap<>();
+        parts(schema).forEach(part -> part.path("properties").properties()
+                .forEach(e -> properties.put(e.getKey(), e.getValue())));
+        return properties;
+    }
+
+    private Set<String> notServed(JsonNode schema) {
+        Set<String> names = new LinkedHashSet<>();
+        parts(schema).forEach(part -> part.path(NOT_SERVED).fieldNames().forEachRemaining(names::add));
+        return names;
+    }
+
+    /** The JSON types the schema allows; empty when it does not say. */
+    private Set<String> types(JsonNode schema) {
+        Set<String> types = new LinkedHashSet<>();
+        for (JsonNode part : parts(schema)) {
+            JsonNode type = part.path("type");
+            if (type.isTextual()) {
+                types.add(type.asText());
+            }
+            type.forEach(t -> types.add(t.asText()));
+            if (!part.has("type") && part.has("properties")) {
+                types.add("object");
+            }
+        }
+        return types;
+    }
+
+    private JsonNode items(JsonNode schema) {
+        return parts(schema).stream().filter(part -> part.has("items")).map(part -> part.get("items")).findFirst()
+                .orElse(null);
+    }
+}
