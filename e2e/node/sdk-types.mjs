@@ -1,7 +1,9 @@
 // Tells what each SDK method answers, as the SDK's own typings declare it: read from its .d.ts files with
 // TypeScript's compiler API, nothing is called. A paginated list answers pages; its shape is an array of its items
 // (what the envelope's result holds).
-// Usage: node sdk-types.mjs <package> '["billing.profiles.get", ...]'
+// With a third argument "params": the fields of each method's params argument instead (path, query and body
+// fields alike, as the SDK's *Params types list them); null for a method that takes none.
+// Usage: node sdk-types.mjs <package> '["billing.profiles.get", ...]' [params]
 // Output: {"billing.profiles.get": {"object": {"id": {"optional": true, "type": "string"}, ...}}, ...}
 //   a shape is "string" | "number" | "boolean" | "null" | "unknown" | "map" | "object"
 //   | {"object": {name: {"optional": bool, "type": shape}}} | {"array": shape} | {"union": [shape, ...]};
@@ -60,6 +62,14 @@ function answer(method) {
   return shape(awaited, 0);
 }
 
+/** The fields of the method's params argument (path, query and body fields alike); null when it takes none. */
+function params(method) {
+  const signature = checker.getSignaturesOfType(method, ts.SignatureKind.Call)[0];
+  const param = signature.getParameters().map((p) => checker.getNonNullableType(checker.getTypeOfSymbol(p)))
+    .find((type) => /Params$/.test(checker.typeToString(type)));
+  return param ? shape(param, 0) : null;
+}
+
 const found = {};
 for (const id of JSON.parse(process.argv[3])) {
   let type = client;
@@ -67,6 +77,7 @@ for (const id of JSON.parse(process.argv[3])) {
     const property = type && type.getProperty(part);
     type = property && checker.getTypeOfSymbol(property);
   }
-  found[id] = type && checker.getSignaturesOfType(type, ts.SignatureKind.Call).length > 0 ? answer(type) : null;
+  found[id] = type && checker.getSignaturesOfType(type, ts.SignatureKind.Call).length > 0
+    ? (process.argv[4] === 'params' ? params(type) : answer(type)) : null;
 }
 console.log(JSON.stringify(found));

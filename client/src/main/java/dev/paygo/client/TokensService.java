@@ -9,6 +9,7 @@ import dev.paygo.client.models.Token;
 import dev.paygo.client.models.TokenCreateParams;
 import dev.paygo.client.models.TokenPolicy;
 import dev.paygo.client.models.TokenVerifyResponse;
+import java.util.Map;
 
 /** Account API tokens in Cloudflare's shape, and token verification. Thread-safe. */
 public final class TokensService extends Resources {
@@ -27,10 +28,20 @@ public final class TokensService extends Resources {
                 .body(ClientCore.json(body), "application/json"), Token::fromJson);
     }
 
-    /** The account's unrevoked tokens (never their values). */
+    /** The account's unrevoked tokens that have not expired, oldest first (never their values). */
     public Page<Token> list(AccountParams account, PageParams params) {
         return page(ApiRequest.of("GET", "/accounts/{}/tokens", account.accountId()), params, Token::fromJson,
                 next -> list(account, next));
+    }
+
+    /**
+     * The account's unrevoked tokens, newest first when {@code newestFirst}, expired ones too when
+     * {@code includeExpired} (Cloudflare's {@code direction} and {@code include_expired}).
+     */
+    public Page<Token> list(AccountParams account, PageParams params, boolean newestFirst, boolean includeExpired) {
+        return page(ApiRequest.of("GET", "/accounts/{}/tokens", account.accountId()).query(Map.of(
+                        "direction", newestFirst ? "desc" : "asc", "include_expired", String.valueOf(includeExpired))),
+                params, Token::fromJson, next -> list(account, next, newestFirst, includeExpired));
     }
 
     /** Revokes a token at once. */

@@ -130,6 +130,25 @@ class CloudflareSdkProfileIT {
         assertThat(listed.result().findValuesAsText("id")).contains(id);
         assertThat(listed.result().findValues("value")).isEmpty();
 
+        // 7.3.0 sends an empty condition when asked to, and lists newest first with expired tokens on request.
+        CloudflareSdk v7 = operator.version(CloudflareSdk.V7);
+        Outcome newer = v7.call("accounts.tokens.create", Map.of("account_id", account, "name", "from-sdk-7",
+                "condition", Map.of(), "policies", List.of(Map.of("effect", "allow",
+                        "permission_groups", List.of(Map.of("id", BILLING_READ.id())),
+                        "resources", Map.of("com.cloudflare.api.account." + account, "*")))));
+        assertThat(newer.ok()).as(String.valueOf(newer.error())).isTrue();
+        Outcome newestFirst = v7.list("accounts.tokens.list", Map.of("account_id", account, "direction", "desc",
+                "include_expired", true, "per_page", 1));
+        assertThat(newestFirst.ok()).as(String.valueOf(newestFirst.error())).isTrue();
+        assertThat(newestFirst.result().get(0).get("id").asText()).isEqualTo(newer.result().get("id").asText());
+        assertThat(newestFirst.result().size()).isEqualTo(listed.result().size() + 1);
+        Outcome restricted = v7.call("accounts.tokens.create", Map.of("account_id", account, "name", "office-only",
+                "condition", Map.of("request_ip", Map.of("in", List.of("192.0.2.0/24"))), "policies", List.of(Map.of(
+                        "effect", "allow", "permission_groups", List.of(Map.of("id", BILLING_READ.id())),
+                        "resources", Map.of("com.cloudflare.api.account." + account, "*")))));
+        assertThat(restricted.errorName()).isEqualTo("BadRequestError");
+        assertThat(restricted.errorCode()).isEqualTo(1183);
+
         Outcome deleted = operator.call("accounts.tokens.delete", id, Map.of("account_id", account));
         assertThat(deleted.ok()).as(String.valueOf(deleted.error())).isTrue();
         Outcome afterDelete = CloudflareSdk.withToken(server.checkedBaseUrl(), value)

@@ -26,6 +26,7 @@ import dev.paygo.testing.TestServer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -34,12 +35,13 @@ import org.junit.jupiter.api.Test;
 
 /** paygo's Java SDK driving a real paygo, every resource, on the backend under test. */
 class JavaSdkIT {
+    private static final MutableClock CLOCK = MutableClock.at("2025-03-03T12:00:00Z");
     private static TestServer server;
     private static PaygoClient operator;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(c -> c.withClock(MutableClock.at("2025-03-03T12:00:00Z")));
+        server = TestServer.start(c -> c.withClock(CLOCK));
         operator = PaygoClient.builder().baseUrl(server.checkedBaseUrl()).apiToken(TestServer.OPERATOR_TOKEN).build();
     }
 
@@ -142,6 +144,18 @@ class JavaSdkIT {
         operator.tokens().list(AccountParams.of(account.id()), PageParams.first(100)).autoPager().forEach(listed::add);
         assertThat(listed).extracting(Token::id).contains(token.id());
         assertThat(listed).allSatisfy(t -> assertThat(t.value()).isEmpty());
+        CLOCK.advance(Duration.ofSeconds(1));  // issued a second later
+        Token newer;
+        try {
+            newer = operator.tokens().create(TokenCreateParams.builder().accountId(account.id()).name("newer")
+                    .allow(PermissionGroup.BILLING_READ.id()).build());
+        } finally {
+            CLOCK.advance(Duration.ofSeconds(-1));
+        }
+        List<Token> newestFirst = new ArrayList<>();
+        operator.tokens().list(AccountParams.of(account.id()), PageParams.first(1), true, true).autoPager()
+                .forEach(newestFirst::add);
+        assertThat(newestFirst).extracting(Token::id).containsExactly(newer.id(), token.id());
         operator.tokens().revoke(AccountParams.of(account.id()), token.id());
         try (PaygoClient revoked = as(value)) {
             assertThatThrownBy(() -> revoked.billing().profiles().get(ProfileGetParams.builder()

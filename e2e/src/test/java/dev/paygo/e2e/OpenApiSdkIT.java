@@ -61,6 +61,24 @@ class OpenApiSdkIT {
                 .contains("accounts.tokens.create .last_used_on", "accounts.tokens.list [].condition");
     }
 
+    @Test
+    void everyParameterTheSdkSendsIsOneTheDocumentTakes() throws Exception {
+        Map<String, JsonNode> operations = cloudflareOperations();
+        JsonNode typed = node("sdk-types.mjs", List.copyOf(operations.keySet()), "params");
+        SdkShapes shapes = new SdkShapes(Contract.get().document());
+        operations.forEach((id, op) -> {
+            if (typed.path(id).isObject()) {
+                shapes.compareParams(id, typed.path(id), op);
+            }
+        });
+
+        assertThat(shapes.problems()).as("what cloudflare@7.3.0 sends that the document does not take").isEmpty();
+        assertThat(shapes.fieldsCompared()).as("fields compared").isGreaterThan(60);
+        assertThat(shapes.notServedChecked()).containsExactlyInAnyOrder(
+                "accounts.tokens.create params .condition.request_ip",
+                "accounts.tokens.create params .policies[].permission_groups[].meta");
+    }
+
     /** The document's Cloudflare-shaped operations by id (paygo's own are named {@code paygo.*}). */
     private static Map<String, JsonNode> cloudflareOperations() {
         Map<String, JsonNode> operations = new TreeMap<>();
@@ -74,9 +92,11 @@ class OpenApiSdkIT {
     }
 
     /** Runs one of the e2e's node scripts on cloudflare@7.3.0 and the operation ids; its JSON answer. */
-    private static JsonNode node(String script, List<String> ids) throws Exception {
+    private static JsonNode node(String script, List<String> ids, String... more) throws Exception {
         Path nodeDir = Path.of(System.getProperty("paygo.node.dir", "node")).toAbsolutePath();
-        Process process = new ProcessBuilder("node", script, CloudflareSdk.V7, JSON.writeValueAsString(ids))
+        List<String> command = new ArrayList<>(List.of("node", script, CloudflareSdk.V7, JSON.writeValueAsString(ids)));
+        command.addAll(List.of(more));
+        Process process = new ProcessBuilder(command)
                 .directory(nodeDir.toFile()).redirectError(ProcessBuilder.Redirect.PIPE).start();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
             try {

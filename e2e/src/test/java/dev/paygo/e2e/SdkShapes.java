@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Compares what Cloudflare's TypeScript SDK types a method to answer (a shape written by {@code sdk-types.mjs}) with
- * the OpenAPI document's schema of that answer: every field the SDK types must be in the document with a type that
+ * Compares what Cloudflare's TypeScript SDK types a method to answer, and to send, (shapes written by
+ * {@code sdk-types.mjs}) with the OpenAPI document: every field the SDK types must be in the document with a type that
  * agrees (a JSON null the document allows is no disagreement: the SDK's optional fields may be left out or null),
  * unless the schema names it in {@code x-cloudflare-not-served}; and every name there must be one the SDK types, so
  * the list cannot outlive a field Cloudflare dropped. Fields the document has beyond the SDK's are paygo's own (or
@@ -52,6 +52,42 @@ final class SdkShapes {
         }
         JsonNode schema = resolve(ok).path("content").path("application/json").path("schema");
         return schema.isMissingNode() ? null : properties(schema).get("result");
+    }
+
+    /**
+     * Compares the fields of the SDK method's params ({@code shape}: path, query and body fields in one type) with the
+     * operation's parameters and JSON request body: each field the SDK can send must be one or the other, so that
+     * paygo takes it, unless the operation names it in {@code x-cloudflare-not-served}.
+     */
+    void compareParams(String id, JsonNode shape, JsonNode operation) {
+        Map<String, JsonNode> parameters = new LinkedHashMap<>();
+        operation.path("parameters").forEach(p -> parameters.put(resolve(p).path("name").asText(), resolve(p)));
+        JsonNode body = resolve(operation.path("requestBody")).path("content").path("application/json").path("schema");
+        Map<String, JsonNode> bodyFields = body.isMissingNode() ? Map.of() : properties(body);
+        Set<String> notServed = new LinkedHashSet<>();
+        operation.path(NOT_SERVED).fieldNames().forEachRemaining(notServed::add);
+        String where = id + " params ";
+        shape.path("object").properties().forEach(typed -> {
+            String name = typed.getKey();
+            String at = where + "." + name;
+            if (notServed.contains(name)) {
+                notServedChecked.add(at);
+            } else if (parameters.containsKey(name)) {
+                fieldsCompared++;
+                compareAt(at, typed.getValue().path("type"), resolve(parameters.get(name).path("schema")));
+            } else if (bodyFields.containsKey(name)) {
+                fieldsCompared++;
+                compareAt(at, typed.getValue().path("type"), resolve(bodyFields.get(name)));
+            } else {
+                problems.add(at + ": the SDK sends it" + (typed.getValue().path("optional").asBoolean()
+                        ? " (optional)" : "") + ", the document has no such parameter or body field");
+            }
+        });
+        for (String name : notServed) {
+            if (!shape.path("object").has(name)) {
+                problems.add(where + "." + name + ": in " + NOT_SERVED + " but the SDK does not send it");
+            }
+        }
     }
 
     /** Compares the SDK's {@code shape} of operation {@code id}'s answer with the document's {@code schema}. */

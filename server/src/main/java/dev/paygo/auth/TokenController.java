@@ -23,7 +23,7 @@ import java.util.Set;
  * ({@code /user/tokens/verify}, {@code /accounts/{id}/tokens/verify}), in Cloudflare's token shape.
  */
 public final class TokenController {
-    private static final Set<String> TOKEN_FIELDS = Set.of("name", "policies", "not_before", "expires_on");
+    private static final Set<String> TOKEN_FIELDS = Set.of("name", "policies", "not_before", "expires_on", "condition");
     private static final Set<String> POLICY_FIELDS = Set.of("id", "effect", "permission_groups", "resources");
     private static final Set<String> GROUP_FIELDS = Set.of("id", "name", "meta");
 
@@ -55,7 +55,7 @@ public final class TokenController {
 
     /** {@code GET /organizations/{id}/tokens} (operator). */
     public void listForOrganization(Context ctx, String organizationId) {
-        Page<ApiToken> page = tokens.list(organizationId, PageRequest.from(ctx, 20));
+        Page<ApiToken> page = tokens.list(organizationId, listing(ctx));
         Instant now = tokens.now();
         responses.page(ctx, new Page<>(page.items().stream().map(t -> view(t, now)).toList(), page.info()));
     }
@@ -76,14 +76,35 @@ public final class TokenController {
         }
         Optional<Instant> notBefore = fields.instant("not_before");
         Optional<Instant> expiresOn = fields.instant("expires_on");
+        // Cloudflare's SDK may send an empty condition; a real one (client IP ranges) would be a restriction paygo
+        // cannot enforce, so it is refused rather than ignored.
+        fields.object("condition").filter(condition -> !condition.fieldNames().isEmpty()).ifPresent(condition ->
+                fields.problems().add(fields.pointer("condition"), "is not supported: paygo's tokens take no request "
+                        + "conditions (send none, or an empty object)"));
         fields.problems().throwIfAny();
         return new NewToken(name, policies, notBefore, expiresOn);
     }
 
     public void list(Context ctx) {
-        Page<ApiToken> page = tokens.list(RequestAccount.of(ctx).id(), PageRequest.from(ctx, 20));
+        Page<ApiToken> page = tokens.list(RequestAccount.of(ctx).id(), listing(ctx));
         Instant now = tokens.now();
         responses.page(ctx, new Page<>(page.items().stream().map(t -> view(t, now)).toList(), page.info()));
+    }
+
+    /** {@code page}, {@code per_page}, {@code direction} (asc or desc) and {@code include_expired} (true or false). */
+    private static TokenListing listing(Context ctx) {
+        Problems problems = new Problems();
+        PageRequest page = PageRequest.read(ctx, 20, problems);
+        String direction = ctx.queryParam("direction");
+        if (direction != null && !direction.equals("asc") && !direction.equals("desc")) {
+            problems.addQuery("direction", "must be asc or desc");
+        }
+        String includeExpired = ctx.queryParam("include_expired");
+        if (includeExpired != null && !includeExpired.equals("true") && !includeExpired.equals("false")) {
+            problems.addQuery("include_expired", "must be true or false");
+        }
+        problems.throwIfAny();
+        return new TokenListing(page, "desc".equals(direction), "true".equals(includeExpired));
     }
 
     public void revoke(Context ctx) {

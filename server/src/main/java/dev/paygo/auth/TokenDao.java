@@ -22,12 +22,16 @@ public interface TokenDao {
     @SqlQuery
     Optional<TokenRow> findUnrevoked(@Bind("accountId") String accountId, @Bind("id") String id);
 
+    /** A page of the unrevoked tokens, by issue time; those expired at {@code nowMs} only if asked for. */
     @SqlQuery
-    List<TokenRow> listUnrevoked(@Bind("accountId") String accountId, @Bind("limit") int limit,
+    List<TokenRow> listUnrevoked(@Bind("accountId") String accountId, @Bind("nowMs") long nowMs,
+                                 @Bind("includeExpired") boolean includeExpired,
+                                 @Bind("newestFirst") boolean newestFirst, @Bind("limit") int limit,
                                  @Bind("offset") long offset);
 
     @SqlQuery
-    long countUnrevoked(@Bind("accountId") String accountId);
+    long countUnrevoked(@Bind("accountId") String accountId, @Bind("nowMs") long nowMs,
+                        @Bind("includeExpired") boolean includeExpired);
 
     /** The unrevoked tokens of the account that {@code createdBy} (a credential key) created. */
     @SqlQuery

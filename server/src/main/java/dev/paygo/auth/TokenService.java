@@ -71,12 +71,14 @@ public final class TokenService {
         return new CreatedToken(token, value);
     }
 
-    /** The unrevoked tokens of an account, oldest first. */
-    public Page<ApiToken> list(String accountId, PageRequest page) {
+    /** The unrevoked tokens of an account (or organization) that {@code listing} asks for. */
+    public Page<ApiToken> list(String accountId, TokenListing listing) {
+        long nowMs = clock.millis();
+        PageRequest page = listing.page();
         return jdbi.withExtension(TokenDao.class, dao -> {
-            List<ApiToken> items = dao.listUnrevoked(accountId, page.perPage(), page.offset()).stream()
-                    .map(this::toToken).toList();
-            return Page.of(items, page, dao.countUnrevoked(accountId));
+            List<ApiToken> items = dao.listUnrevoked(accountId, nowMs, listing.includeExpired(),
+                    listing.newestFirst(), page.perPage(), page.offset()).stream().map(this::toToken).toList();
+            return Page.of(items, page, dao.countUnrevoked(accountId, nowMs, listing.includeExpired()));
         });
     }
 

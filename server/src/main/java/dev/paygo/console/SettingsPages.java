@@ -8,6 +8,7 @@ import dev.paygo.auth.CreatedToken;
 import dev.paygo.auth.NewToken;
 import dev.paygo.auth.PermissionGroup;
 import dev.paygo.auth.Principal;
+import dev.paygo.auth.TokenListing;
 import dev.paygo.auth.TokenService;
 import dev.paygo.error.ApiError;
 import dev.paygo.error.PaygoException;
@@ -168,7 +169,7 @@ final class SettingsPages {
                             String notice, String error) {
         Instant now = tokens.now();
         String current = who.principal() instanceof Principal.Token t ? t.token().id() : "";
-        List<Models.TokenLine> lines = tokens.list(account.id(), new PageRequest(1, TOKENS_SHOWN)).items().stream()
+        List<Models.TokenLine> lines = tokens.list(account.id(), TokenListing.everyUnrevoked(new PageRequest(1, TOKENS_SHOWN))).items().stream()
                 .map(t -> new Models.TokenLine(t.id(), t.name(), groups(t), t.status(now), Fmt.time(t.issuedOn()),
                         t.id().equals(current)))
                 .toList();

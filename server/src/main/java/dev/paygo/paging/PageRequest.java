@@ -9,9 +9,15 @@ public record PageRequest(int page, int perPage) {
 
     public static PageRequest from(Context ctx, int defaultPerPage) {
         Problems problems = new Problems();
+        PageRequest page = read(ctx, defaultPerPage, problems);
+        problems.throwIfAny();
+        return page;
+    }
+
+    /** Reads the parameters, recording what is wrong in {@code problems} (with other parameters' problems). */
+    public static PageRequest read(Context ctx, int defaultPerPage, Problems problems) {
         int page = intParam(ctx, "page", 1, 1, 1_000_000, problems);
         int perPage = intParam(ctx, "per_page", defaultPerPage, 1, MAX_PER_PAGE, problems);
-        problems.throwIfAny();
         return new PageRequest(page, perPage);
     }
 

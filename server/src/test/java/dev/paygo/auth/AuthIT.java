@@ -10,6 +10,8 @@ import dev.paygo.testing.Http.Reply;
 import dev.paygo.testing.MutableClock;
 import dev.paygo.testing.TestServer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -221,6 +223,81 @@ class AuthIT {
         assertThat(policy.get("effect").asText()).isEqualTo("allow");
         assertThat(policy.at("/permission_groups/0/name").asText()).isEqualTo("Billing Read");
         assertThat(policy.at("/resources/com.cloudflare.api.account." + accountA).asText()).isEqualTo("*");
+    }
+
+    @Test
+    void tokenListsPageTurnAndLeaveExpiredTokensOutAsCloudflaresSdkAsks() {
+        String account = server.createAccount("Token lister");
+        String first = createToken(account, "first", "\"expires_on\": \"2025-02-20T11:00:00Z\"");
+        CLOCK.advance(Duration.ofMinutes(1));
+        try {
+            String second = createToken(account, "second", null);
+            CLOCK.advance(Duration.ofMinutes(1));
+            String third = createToken(account, "third", null);
+            assertThat(tokenIds(account, "")).containsExactly(first, second, third);
+
+            CLOCK.advance(Duration.ofHours(2));  // past the first token's expires_on
+            assertThat(tokenIds(account, "")).containsExactly(second, third);
+            assertThat(tokenIds(account, "?include_expired=true")).containsExactly(first, second, third);
+            assertThat(tokenIds(account, "?include_expired=true&direction=desc")).containsExactly(third, second, first);
+            assertThat(tokenIds(account, "?direction=asc&include_expired=false")).containsExactly(second, third);
+            Reply page = server.asOperator("GET", "/accounts/" + account + "/tokens?direction=desc&per_page=1&page=2")
+                    .send();
+            assertThat(ids(page)).containsExactly(second);
+            assertThat(page.json().at("/result_info/total_count").asInt()).isEqualTo(2);
+            Reply expired = server.asOperator("GET", "/accounts/" + account + "/tokens?include_expired=true").send();
+            assertThat(expired.result().get(0).get("status").asText()).isEqualTo("expired");
+
+            Reply refused = server.asOperator("GET", "/accounts/" + account + "/tokens?direction=up&include_expired=1")
+                    .send();
+            assertError(refused, 400, 1183);
+            assertThat(refused.json().findValuesAsText("message")).containsExactly(
+                    "Invalid request parameters: query parameter 'direction' must be asc or desc",
+                    "Invalid request parameters: query parameter 'include_expired' must be true or false");
+        } finally {
+            CLOCK.advance(Duration.ofMinutes(-122));
+        }
+    }
+
+    @Test
+    void anEmptyConditionIsTakenAndARealOneRefusedRatherThanIgnored() {
+        String account = server.createAccount("Conditions");
+        String policy = "\"policies\": [{\"effect\": \"allow\", \"permission_groups\": [{\"id\": \"%s\"}], "
+                .formatted(BILLING_READ.id()) + "\"resources\": {\"com.cloudflare.api.account." + account + "\": \"*\"}}]";
+        Reply empty = server.asOperator("POST", "/accounts/" + account + "/tokens")
+                .json("{\"name\": \"plain\", \"condition\": {}, " + policy + "}").send();
+        assertThat(empty.status()).as(empty.toString()).isEqualTo(201);
+
+        Reply restricted = server.asOperator("POST", "/accounts/" + account + "/tokens").json("{\"name\": \"office\", "
+                + "\"condition\": {\"request_ip\": {\"in\": [\"192.0.2.0/24\"]}}, " + policy + "}").send();
+        assertError(restricted, 400, 1183);
+        assertThat(restricted.json().at("/errors/0/source/pointer").asText()).isEqualTo("/condition");
+        assertThat(restricted.json().at("/errors/0/message").asText()).contains("paygo's tokens take no request "
+                + "conditions");
+        assertThat(tokenIds(account, "")).containsExactly(empty.result().get("id").asText());
+    }
+
+    /** Creates a Billing Read token named {@code name} on {@code account}, with {@code extra} JSON members. */
+    private static String createToken(String account, String name, String extra) {
+        Reply created = server.asOperator("POST", "/accounts/" + account + "/tokens").json("""
+                {"name": "%s", %s"policies": [{"effect": "allow", "permission_groups": [{"id": "%s"}],
+                 "resources": {"com.cloudflare.api.account.%s": "*"}}]}"""
+                .formatted(name, extra == null ? "" : extra + ", ", BILLING_READ.id(), account)).send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.result().get("id").asText();
+    }
+
+    private static List<String> tokenIds(String account, String query) {
+        Reply list = server.asOperator("GET", "/accounts/" + account + "/tokens" + query).send();
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        return ids(list);
+    }
+
+    /** The ids of the tokens listed, in order. */
+    private static List<String> ids(Reply list) {
+        List<String> ids = new ArrayList<>();
+        list.result().forEach(token -> ids.add(token.get("id").asText()));
+        return ids;
     }
 
     @Test
