@@ -169,7 +169,8 @@ final class SettingsPages {
                             String notice, String error) {
         Instant now = tokens.now();
         String current = who.principal() instanceof Principal.Token t ? t.token().id() : "";
-        List<Models.TokenLine> lines = tokens.list(account.id(), TokenListing.everyUnrevoked(new PageRequest(1, TOKENS_SHOWN))).items().stream()
+        TokenListing shown = TokenListing.everyUnrevoked(new PageRequest(1, TOKENS_SHOWN));
+        List<Models.TokenLine> lines = tokens.list(account.id(), shown).items().stream()
                 .map(t -> new Models.TokenLine(t.id(), t.name(), groups(t), t.status(now), Fmt.time(t.issuedOn()),
                         t.id().equals(current)))
                 .toList();

@@ -262,8 +262,9 @@ class AuthIT {
     @Test
     void anEmptyConditionIsTakenAndARealOneRefusedRatherThanIgnored() {
         String account = server.createAccount("Conditions");
-        String policy = "\"policies\": [{\"effect\": \"allow\", \"permission_groups\": [{\"id\": \"%s\"}], "
-                .formatted(BILLING_READ.id()) + "\"resources\": {\"com.cloudflare.api.account." + account + "\": \"*\"}}]";
+        String policy = """
+                "policies": [{"effect": "allow", "permission_groups": [{"id": "%s"}],
+                 "resources": {"com.cloudflare.api.account.%s": "*"}}]""".formatted(BILLING_READ.id(), account);
         Reply empty = server.asOperator("POST", "/accounts/" + account + "/tokens")
                 .json("{\"name\": \"plain\", \"condition\": {}, " + policy + "}").send();
         assertThat(empty.status()).as(empty.toString()).isEqualTo(201);
