@@ -128,6 +128,17 @@ class ContractTest {
     }
 
     @Test
+    void aQueryParameterTheServerTookMustBeOneTheOperationLists() {
+        String tokens = ACCOUNT + "/tokens";
+        assertThat(contract.requestViolations("GET", at(tokens + "?page=2&per_page=5&direction=desc"), 200, null,
+                null)).isEmpty();
+        assertThat(contract.requestViolations("GET", at(tokens + "?per_page=5&colour=blue&colour=red"), 200, null,
+                null)).singleElement().asString().isEqualTo("GET " + tokens + " request: query parameter 'colour' is "
+                + "not in the document");
+        assertThat(contract.requestViolations("GET", at(tokens + "?colour=blue"), 400, null, null)).isEmpty();
+    }
+
+    @Test
     void theDocumentsOwnExamplesAreWhatItsSchemasAllow() {
         assertThat(Contract.get().exampleViolations()).isEmpty();
     }

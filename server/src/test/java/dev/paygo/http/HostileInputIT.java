@@ -115,7 +115,7 @@ class HostileInputIT {
         // RFC 3339 sets no limit on the fraction's digits; the contract's validator stops at nanoseconds.
         Reply longFraction = server.http().call("POST", "/accounts/" + account + "/usage/events").bearer(writer)
                 .json("[{\"id\": \"t\", \"metric\": \"workers.requests\", \"quantity\": 1, \"timestamp\": "
-                        + "\"2025-03-05T10:00:00.123456789012Z\"}]").requestBeyondTheValidator().send();
+                        + "\"2025-03-05T10:00:00.123456789012Z\"}]").requestBeyondTheDocument().send();
         assertThat(longFraction.status()).isEqualTo(200);
     }
 

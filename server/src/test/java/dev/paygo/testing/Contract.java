@@ -15,6 +15,8 @@ import com.networknt.schema.dialect.OpenApi31;
 import com.networknt.schema.format.Format;
 import dev.paygo.apidoc.ApiDocument;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -153,14 +155,15 @@ public final class Contract {
     }
 
     /**
-     * Checks a request body the server accepted (it answered 2xx) against the operation's request body: what the
-     * server takes must be what the document allows, or a client generated from the document could not send it.
+     * Checks a request the server accepted (it answered 2xx) against the operation: its body against the request
+     * body's schema, and its query parameters against those the operation lists. What the server takes must be what
+     * the document allows, or a client generated from the document could not send it.
      *
-     * @return what the body does that the document does not allow; empty when it conforms, when the server
-     *     refused it, or when it is not JSON (an NDJSON batch, a file)
+     * @return what the request does that the document does not allow; empty when it conforms or when the server
+     *     refused it (a body that is not JSON, an NDJSON batch or a file, is not read)
      */
     public List<String> requestViolations(String method, URI url, int status, String contentType, String body) {
-        if (status < 200 || status > 299 || body == null || body.isEmpty()) {
+        if (status < 200 || status > 299) {
             return List.of();
         }
         String path = routed(url.getRawPath());
@@ -171,24 +174,61 @@ public final class Contract {
             return List.of();
         }
         String where = method + " " + path + " request: ";
+        List<String> found = new ArrayList<>(queryViolations(where, operation, op, url.getRawQuery()));
+        if (body == null || body.isEmpty()) {
+            return found;
+        }
         JsonNode content = op.path("requestBody").path("content");
         if (content.isMissingNode()) {
             // An empty object says nothing: the server ignores it where an operation takes no body.
-            return body.strip().equals("{}") ? List.of() : List.of(where + "a body the server took where the document "
-                    + "has none");
+            if (!body.strip().equals("{}")) {
+                found.add(where + "a body the server took where the document has none");
+            }
+            return found;
         }
         String media = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
         if (!content.has(media)) {
             List<String> allowed = new ArrayList<>();
             content.fieldNames().forEachRemaining(allowed::add);
-            return List.of(where + "Content-Type " + contentType + " is not one of " + allowed);
+            found.add(where + "Content-Type " + contentType + " is not one of " + allowed);
+            return found;
         }
         if (!media.equals("application/json") && !media.endsWith("+json")) {
-            return List.of();  // NDJSON is a series of documents, not one
+            return found;  // NDJSON is a series of documents, not one
         }
         String pointer = "/paths/" + escape(operation.key()) + "/" + method.toLowerCase(Locale.ROOT)
                 + "/requestBody/content/" + escape(media) + "/schema";
-        return validate(where, pointer, contentType, null, body, media);
+        found.addAll(validate(where, pointer, contentType, null, body, media));
+        return found;
+    }
+
+    /**
+     * Query parameters of a request the server took that the operation does not list (its own or its path's): what
+     * paygo reads, a client generated from the document must know of.
+     */
+    private List<String> queryViolations(String where, Operation operation, JsonNode op, String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return List.of();
+        }
+        Set<String> listed = new LinkedHashSet<>();
+        for (JsonNode parameters : List.of(operation.item().path("parameters"), op.path("parameters"))) {
+            for (JsonNode parameter : parameters) {
+                JsonNode resolved = parameter.has("$ref")
+                        ? document.at(parameter.get("$ref").asText().substring(1)) : parameter;
+                if (resolved.path("in").asText().equals("query")) {
+                    listed.add(resolved.path("name").asText());
+                }
+            }
+        }
+        List<String> found = new ArrayList<>();
+        for (String pair : rawQuery.split("&")) {
+            String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
+            if (!name.isEmpty() && !listed.contains(name) && !found.contains(where + "query parameter '" + name
+                    + "' is not in the document")) {
+                found.add(where + "query parameter '" + name + "' is not in the document");
+            }
+        }
+        return found;
     }
 
     /**
@@ -238,16 +278,20 @@ public final class Contract {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    /** Throws when the answer breaks the contract. */
+    /** Throws when the answer breaks the contract (the request is not checked). */
     public void check(String method, URI url, int status, String contentType, String contentEncoding, String body) {
-        check(method, url, status, contentType, contentEncoding, body, null, null);
+        fail(violations(method, url, status, contentType, contentEncoding, body), body);
     }
 
-    /** Throws when the answer, or the request body the server accepted, breaks the contract. */
+    /** Throws when the answer, or the request the server accepted (its query and body), breaks the contract. */
     public void check(String method, URI url, int status, String contentType, String contentEncoding, String body,
                       String requestContentType, String requestBody) {
         List<String> violations = new ArrayList<>(violations(method, url, status, contentType, contentEncoding, body));
         violations.addAll(requestViolations(method, url, status, requestContentType, requestBody));
+        fail(violations, body);
+    }
+
+    private static void fail(List<String> violations, String body) {
         if (!violations.isEmpty()) {
             throw new AssertionError("the answer breaks openapi/paygo.yaml:\n  " + String.join("\n  ", violations)
                     + "\n  body: " + abbreviate(body));

@@ -235,7 +235,10 @@ class UsageIT {
         assertQueryError(account, "?last_year_period_start=2025", "'last_month_period_start'");
         assertQueryError(account, "?last_year_period_start=2025&last_month_period_start=13", "'last_month_period_start'");
         assertThat(records(account, "?from=2025-01-03&to=2025-03-05").status()).isEqualTo(200);
-        assertThat(records(account, "?metric=workers.requests").status()).isEqualTo(200);
+        // A parameter the route does not know is ignored, as Cloudflare ignores it: on purpose not in the document.
+        Reply unknown = server.http().call("GET", "/accounts/" + account.id() + "/billing/usage/paygo?metric=x")
+                .bearer(account.reader()).requestBeyondTheDocument().send();
+        assertThat(unknown.status()).isEqualTo(200);
     }
 
     private static void assertQueryError(Account account, String query, String parameter) {
