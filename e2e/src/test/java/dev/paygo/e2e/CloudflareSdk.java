@@ -3,12 +3,8 @@ package dev.paygo.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one method of Cloudflare's official TypeScript SDK (installed from npm into {@code e2e/node}) with
@@ -84,22 +80,7 @@ final class CloudflareSdk {
         request.put("method", method);
         request.set("args", MAPPER.valueToTree(List.of(args)));
         request.put("iterate", iterate);
-        Path nodeDir = Path.of(System.getProperty("paygo.node.dir", "node")).toAbsolutePath();
-        try {
-            Process process = new ProcessBuilder("node", "sdk-call.mjs", request.toString())
-                    .directory(nodeDir.toFile()).redirectErrorStream(false).start();
-            byte[] out = process.getInputStream().readAllBytes();
-            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("node failed: " + err);
-            }
-            JsonNode outcome = MAPPER.readTree(out);
-            return new Outcome(outcome.get("ok").asBoolean(), outcome.get("result"), outcome.get("error"));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run node in " + nodeDir + " (is npm ci done?)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        JsonNode outcome = NodeScript.run("sdk-call.mjs", request.toString());
+        return new Outcome(outcome.get("ok").asBoolean(), outcome.get("result"), outcome.get("error"));
     }
 }

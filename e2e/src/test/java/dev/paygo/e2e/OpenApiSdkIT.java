@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paygo.testing.Contract;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +39,7 @@ class OpenApiSdkIT {
     void cloudflareShapedAnswersCarryEveryFieldTheSdkTypes() throws Exception {
         Map<String, JsonNode> operations = cloudflareOperations();
         JsonNode typed = node("sdk-types.mjs", List.copyOf(operations.keySet()));
-        SdkShapes shapes = new SdkShapes(Contract.get().document());
+        SdkShapes shapes = new SdkShapes(Contract.get());
         operations.forEach((id, op) -> {
             JsonNode answer = typed.path(id);
             JsonNode result = shapes.result(op);
@@ -65,7 +59,7 @@ class OpenApiSdkIT {
     void everyParameterTheSdkSendsIsOneTheDocumentTakes() throws Exception {
         Map<String, JsonNode> operations = cloudflareOperations();
         JsonNode typed = node("sdk-types.mjs", List.copyOf(operations.keySet()), "params");
-        SdkShapes shapes = new SdkShapes(Contract.get().document());
+        SdkShapes shapes = new SdkShapes(Contract.get());
         operations.forEach((id, op) -> {
             if (typed.path(id).isObject()) {
                 shapes.compareParams(id, typed.path(id), op);
@@ -93,21 +87,8 @@ class OpenApiSdkIT {
 
     /** Runs one of the e2e's node scripts on cloudflare@7.3.0 and the operation ids; its JSON answer. */
     private static JsonNode node(String script, List<String> ids, String... more) throws Exception {
-        Path nodeDir = Path.of(System.getProperty("paygo.node.dir", "node")).toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of("node", script, CloudflareSdk.V7, JSON.writeValueAsString(ids)));
-        command.addAll(List.of(more));
-        Process process = new ProcessBuilder(command)
-                .directory(nodeDir.toFile()).redirectError(ProcessBuilder.Redirect.PIPE).start();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(script + " ends").isTrue();
-        assertThat(process.exitValue()).as(err.get()).isZero();
-        return JSON.readTree(out);
+        List<String> args = new ArrayList<>(List.of(CloudflareSdk.V7, JSON.writeValueAsString(ids)));
+        args.addAll(List.of(more));
+        return NodeScript.run(script, args.toArray(String[]::new));
     }
 }

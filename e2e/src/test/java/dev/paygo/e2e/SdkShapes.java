@@ -1,6 +1,7 @@
 package dev.paygo.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paygo.testing.Contract;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,13 +20,13 @@ import java.util.Set;
 final class SdkShapes {
     private static final String NOT_SERVED = "x-cloudflare-not-served";
 
-    private final JsonNode document;
+    private final Contract contract;
     private final List<String> problems = new ArrayList<>();
     private final List<String> notServedChecked = new ArrayList<>();
     private int fieldsCompared;
 
-    SdkShapes(JsonNode document) {
-        this.document = document;
+    SdkShapes(Contract contract) {
+        this.contract = contract;
     }
 
     /** What disagrees, each as {@code operation-id path: why}. */
@@ -105,8 +106,12 @@ final class SdkShapes {
             });
             if (members.size() == 1) {
                 compareAt(where, members.get(0), schema);
+            } else {
+                // None in 7.3.0's billing and token typings; one that appears is looked at, not passed over.
+                problems.add(where + ": the SDK types a union of several kinds, which this comparison does not match "
+                        + "member by member: " + shape);
             }
-            return;  // a union of several kinds: the document's anyOf is not matched member by member
+            return;
         }
         Set<String> types = types(schema);
         if (shape.has("array")) {
@@ -160,13 +165,8 @@ final class SdkShapes {
         }
     }
 
-    /** The node a local {@code $ref} points to, followed to the end. */
     private JsonNode resolve(JsonNode node) {
-        JsonNode at = node;
-        while (at.has("$ref") && at.get("$ref").asText().startsWith("#")) {
-            at = document.at(at.get("$ref").asText().substring(1));
-        }
-        return at;
+        return contract.resolve(node);
     }
 
     /** The schema and the schemas it combines (allOf, anyOf, oneOf), resolved. */

@@ -21,10 +21,7 @@ import dev.paygo.notify.WebhookSettings;
 import dev.paygo.testing.TestServer;
 import dev.paygo.testing.WebhookReceiver;
 import dev.paygo.testing.WebhookReceiver.Received;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -139,21 +136,6 @@ class WebhooksE2EIT {
         request.put("secret", secret);
         request.set("headers", MAPPER.valueToTree(new HashMap<>(headers)));
         request.put("body", body);
-        Path nodeDir = Path.of(System.getProperty("paygo.node.dir", "node")).toAbsolutePath();
-        try {
-            Process process = new ProcessBuilder("node", "verify-webhook.mjs", request.toString())
-                    .directory(nodeDir.toFile()).start();
-            byte[] out = process.getInputStream().readAllBytes();
-            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("node failed: " + err);
-            }
-            return MAPPER.readTree(out);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run node in " + nodeDir + " (is npm ci done?)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return NodeScript.run("verify-webhook.mjs", request.toString());
     }
 }

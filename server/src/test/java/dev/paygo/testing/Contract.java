@@ -83,6 +83,15 @@ public final class Contract {
         return document.deepCopy();
     }
 
+    /** The node a local {@code $ref} points to, followed to the end; {@code node} itself when it is no reference. */
+    public JsonNode resolve(JsonNode node) {
+        JsonNode at = node;
+        while (at.has("$ref") && at.get("$ref").asText().startsWith("#")) {
+            at = document.at(at.get("$ref").asText().substring(1));
+        }
+        return at;
+    }
+
     /** Every operation of the document as {@code METHOD /full/path/{param}}. */
     public Set<String> operations() {
         Set<String> operations = new LinkedHashSet<>();
@@ -213,8 +222,7 @@ public final class Contract {
         Set<String> listed = new LinkedHashSet<>();
         for (JsonNode parameters : List.of(operation.item().path("parameters"), op.path("parameters"))) {
             for (JsonNode parameter : parameters) {
-                JsonNode resolved = parameter.has("$ref")
-                        ? document.at(parameter.get("$ref").asText().substring(1)) : parameter;
+                JsonNode resolved = resolve(parameter);
                 if (resolved.path("in").asText().equals("query")) {
                     listed.add(resolved.path("name").asText());
                 }
